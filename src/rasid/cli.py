@@ -1,0 +1,134 @@
+"""The command line: thin wrappers that call one library function each and turn
+rasid's errors into one line on stderr and a non-zero exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+
+from rasid import __version__
+from rasid.errors import RasidError
+from rasid.options import DEFAULT_MAX_BYTES, ReadOptions
+from rasid.pipeline import analyze as analyze_source
+from rasid.reader import parse_date
+
+app = typer.Typer(
+    name="rasid",
+    help="rasid (راصد): turn raw Arabic news into structured, sourced facts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_USER_ERROR = 1
+EXIT_INTERNAL = 70
+
+
+def _fail(message: str, code: int = EXIT_USER_ERROR) -> typer.Exit:
+    Console(stderr=True, highlight=False).print(f"rasid: error: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rasid {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """rasid (راصد): turn raw Arabic news into structured, sourced facts."""
+
+
+@app.command()
+def analyze(
+    source: Annotated[
+        str, typer.Argument(metavar="PATH|URL|-", help="A file (HTML or text), a URL, or - for stdin.")
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD; overrides the date found in the page."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the analysis document as JSON (docs/schema.md).")
+    ] = False,
+    visual_rtl: Annotated[
+        bool,
+        typer.Option(
+            "--visual-rtl",
+            envvar="RASID_VISUAL_RTL",
+            help="Reorder Arabic for terminals without bidi support (xterm, Windows Terminal).",
+        ),
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option(help="Refuse inputs larger than this many bytes.", min=1)
+    ] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[float, typer.Option(help="Network timeout in seconds for a URL.")] = 15.0,
+) -> None:
+    """Read one article and print what rasid finds in it.
+
+    Examples:
+
+      rasid analyze examples/seed-article.txt
+
+      rasid analyze page.html --published 2022-02-28 --json
+
+      curl -s https://example.com/a.html | rasid analyze - --json
+    """
+    options = ReadOptions(max_bytes=max_bytes, timeout=timeout)
+    if published is not None:
+        parse_date(published)
+    if source == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        analysis = analyze_source(data, published, options=options)
+    else:
+        path_or_url = source
+        if not source.startswith(("http://", "https://")):
+            from pathlib import Path
+
+            path_or_url = Path(source)  # type: ignore[assignment]
+        analysis = analyze_source(path_or_url, published, options=options)
+    if as_json:
+        sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from rasid.terminal import render
+
+        render(analysis, Console(highlight=False), visual=visual_rtl)
+
+
+def main() -> None:
+    """Entry point of the ``rasid`` console script."""
+    try:
+        app(standalone_mode=False)
+    except RasidError as exc:
+        raise SystemExit(_fail(exc.message).exit_code) from None
+    except click.ClickException as exc:  # a usage mistake: bad option, missing argument
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+    except (typer.Exit, typer.Abort) as exc:
+        raise SystemExit(getattr(exc, "exit_code", 1)) from None
+    except Exception as exc:  # a bug in rasid, not a user mistake
+        if os.environ.get("RASID_DEBUG"):
+            raise
+        message = f"internal error: {type(exc).__name__}: {exc} (set RASID_DEBUG=1 for details)"
+        raise SystemExit(_fail(message, EXIT_INTERNAL).exit_code) from None
+
+
+if __name__ == "__main__":
+    main()

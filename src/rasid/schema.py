@@ -1,0 +1,136 @@
+"""The records that flow through rasid: one ``Article`` from read to archive, one
+``Analysis`` from analyse to serve.
+
+Character offsets (``start``, ``end``) always point into ``Article.text``, the clean
+article text exactly as stored: the paragraphs (headings included) joined by a blank line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+ANALYSIS_SCHEMA = "rasid.analysis/1"
+PARAGRAPH_SEPARATOR = "\n\n"
+
+ParagraphKind = Literal["heading", "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of the clean article: a heading or a body paragraph."""
+
+    text: str
+    kind: ParagraphKind
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "kind": self.kind, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the input that is not article text, kept so a reader can see why it went.
+
+    ``reason`` is a stable code listed in ``rasid.reader.boilerplate.REASONS``.
+    """
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean news article and what is known about it."""
+
+    title: str | None
+    paragraphs: tuple[Paragraph, ...]
+    text: str
+    removed: tuple[Removed, ...] = ()
+    author: str | None = None
+    author_bio: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    description: str | None = None
+    format: Literal["html", "text"] = "text"
+    encoding: str | None = None
+    origin: str | None = None
+
+    @classmethod
+    def build(cls, title: str | None, blocks: Iterable[tuple[str, ParagraphKind]], **meta: Any) -> Article:
+        """Make an article from ``(text, kind)`` blocks, computing the offsets."""
+        paragraphs: list[Paragraph] = []
+        pos = 0
+        for text, kind in blocks:
+            if paragraphs:
+                pos += len(PARAGRAPH_SEPARATOR)
+            paragraphs.append(Paragraph(text, kind, pos, pos + len(text)))
+            pos += len(text)
+        text = PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
+        removed = tuple(meta.pop("removed", ()))
+        return cls(title=title, paragraphs=tuple(paragraphs), text=text, removed=removed, **meta)
+
+    @property
+    def headings(self) -> list[str]:
+        return [p.text for p in self.paragraphs if p.kind == "heading"]
+
+    @property
+    def body(self) -> list[str]:
+        return [p.text for p in self.paragraphs if p.kind == "body"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "author": self.author,
+            "author_bio": self.author_bio,
+            "published": self.published,
+            "url": self.url,
+            "source": self.source,
+            "dateline": self.dateline,
+            "agency": self.agency,
+            "description": self.description,
+            "format": self.format,
+            "encoding": self.encoding,
+            "origin": self.origin,
+            "text": self.text,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "removed": [r.to_dict() for r in self.removed],
+        }
+
+
+class Annotation(Protocol):
+    """What every analysis result (entity, statement, event) offers."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything rasid found in one article. Later stages fill the lists."""
+
+    article: Article
+    entities: list[Annotation] = field(default_factory=list)
+    statements: list[Annotation] = field(default_factory=list)
+    events: list[Annotation] = field(default_factory=list)
+    models: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from rasid import __version__
+
+        return {
+            "schema": ANALYSIS_SCHEMA,
+            "rasid_version": __version__,
+            "models": dict(self.models),
+            "article": self.article.to_dict(),
+            "entities": [e.to_dict() for e in self.entities],
+            "statements": [s.to_dict() for s in self.statements],
+            "events": [e.to_dict() for e in self.events],
+        }

@@ -1,0 +1,80 @@
+"""The readable terminal view of an analysis (``rasid analyze`` without ``--json``).
+
+Arabic is stored and printed in logical order, which terminals with bidi support
+(GNOME Terminal/VTE, Konsole, macOS Terminal, mlterm) show right to left by themselves.
+For terminals without it (xterm, Windows Terminal, iTerm2, most CI logs) ``visual=True``
+wraps each paragraph to the width, reorders every line for display with python-bidi and
+aligns it to the right.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from bidi import get_display
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from rasid.reader.boilerplate import REASONS
+from rasid.schema import Analysis
+
+
+def _lines(text: str, width: int, visual: bool) -> str:
+    if not visual:
+        return text
+    wrapped = textwrap.wrap(text, width=max(20, width)) or [""]
+    return "\n".join(get_display(line).rjust(width) for line in wrapped)
+
+
+def render(analysis: Analysis, console: Console, *, visual: bool = False) -> None:
+    """Print ``analysis`` to ``console``."""
+    article = analysis.article
+    width = max(40, min(console.width, 100) - 4)
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="dim")
+    meta.add_column()
+    for label, value in (
+        ("author", article.author),
+        ("published", article.published),
+        ("source", article.source),
+        ("dateline", article.dateline),
+        ("agency", article.agency),
+        ("url", article.url),
+        ("format", f"{article.format}, {article.encoding or 'unknown encoding'}"),
+    ):
+        if value:
+            meta.add_row(label, _lines(value, width - 14, visual))
+    title = Text(_lines(article.title or "(no title)", width, visual), style="bold")
+    console.print(Panel(Group(title, Text(""), meta), title="rasid", title_align="left"))
+
+    console.print(Rule(f"article: {len(article.headings)} headings, {len(article.body)} paragraphs"))
+    for paragraph in article.paragraphs:
+        if paragraph.kind == "heading":
+            console.print(Text(_lines("■ " + paragraph.text, width, visual), style="bold cyan"))
+        else:
+            console.print(_lines(paragraph.text, width, visual), highlight=False)
+        console.print()
+
+    console.print(Rule(f"removed: {len(article.removed)} pieces"))
+    if article.removed:
+        table = Table(show_header=True, header_style="dim", expand=True)
+        table.add_column("why", no_wrap=True, ratio=1)
+        table.add_column("text", ratio=3)
+        for removed in article.removed:
+            shown = removed.text if len(removed.text) <= 160 else removed.text[:157] + "…"
+            why = f"{removed.reason}\n[dim]{REASONS.get(removed.reason, '')}[/dim]"
+            table.add_row(why, _lines(shown, width * 3 // 4, visual))
+        console.print(table)
+
+    for name, items in (
+        ("entities", analysis.entities),
+        ("statements", analysis.statements),
+        ("events", analysis.events),
+    ):
+        if items:
+            console.print(Rule(f"{name}: {len(items)}"))
+            for item in items:
+                console.print(item.to_dict(), highlight=False)
