@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import rasid
+
 from conftest import SEED
 
 RASID = [sys.executable, "-m", "rasid.cli"]

@@ -54,7 +54,10 @@ def test_visual_rtl_reorders_for_plain_terminals():
 
 def test_stdin():
     result = subprocess.run(
-        [*RASID, "analyze", "-", "--json"], input=SEED.read_bytes(), capture_output=True, timeout=120
+        [*RASID, "analyze", "-", "--json"],
+        input=SEED.read_bytes(),
+        capture_output=True,
+        timeout=120,
     )
     assert result.returncode == 0
     assert "رغد الحاج".encode() in result.stdout

@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 import rasid
+
 from conftest import SEED
 
 SEED_1256 = SEED.read_text(encoding="utf-8").encode("windows-1256")

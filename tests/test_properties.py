@@ -8,10 +8,38 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rasid
+
 from test_schema import validate
 
-ARABIC_WORDS = ["قال", "الرئيس", "إن", "القوات", "سيطرت", "على", "مدينة", "أوكرانيا", "واس", "-", "،", "."]
-TAGS = ["p", "div", "h1", "h2", "span", "article", "script", "style", "nav", "footer", "ul", "li", "a"]
+ARABIC_WORDS = [
+    "قال",
+    "الرئيس",
+    "إن",
+    "القوات",
+    "سيطرت",
+    "على",
+    "مدينة",
+    "أوكرانيا",
+    "واس",
+    "-",
+    "،",
+    ".",
+]
+TAGS = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "span",
+    "article",
+    "script",
+    "style",
+    "nav",
+    "footer",
+    "ul",
+    "li",
+    "a",
+]
 
 words = st.lists(st.sampled_from(ARABIC_WORDS) | st.text(min_size=1, max_size=8), max_size=30).map(
     " ".join
@@ -23,8 +51,12 @@ def html_pages(draw):
     parts = []
     for _ in range(draw(st.integers(0, 12))):
         tag = draw(st.sampled_from(TAGS))
-        parts.append(f"<{tag}>{draw(words)}</{tag}>" if draw(st.booleans()) else f"<{tag}>{draw(words)}")
-    head = "<html><head><title>" + draw(words) + "</title></head><body>" if draw(st.booleans()) else ""
+        parts.append(
+            f"<{tag}>{draw(words)}</{tag}>" if draw(st.booleans()) else f"<{tag}>{draw(words)}"
+        )
+    head = (
+        "<html><head><title>" + draw(words) + "</title></head><body>" if draw(st.booleans()) else ""
+    )
     return head + "".join(parts) + draw(st.sampled_from(["", "</body></html>", "<", "<!--", "]]>"]))
 
 

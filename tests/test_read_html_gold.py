@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 import rasid
-from conftest import HTML_GOLD
 from rasid.evaluate import word_f1
+
+from conftest import HTML_GOLD
 
 
 def _page(record: dict) -> rasid.Article:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import rasid
+
 from conftest import SEED
 
 TITLE = "انطلاق محادثات بين روسيا وأوكرانيا بعد بدء الغزو .. ماذا جرى ؟"
@@ -23,7 +24,9 @@ def check_seed(article: rasid.Article) -> None:
     assert texts["مقالات ذات صلة"] == "related"
     assert texts["زر الذهاب إلى الأعلى"] == "site-ui"
     assert any(t.startswith("اقرأ أيضا: لونا الشبل") and r == "read-also" for t, r in texts.items())
-    assert any(t.startswith("صحفية مهتمة بالشأن السوري") and r == "author-bio" for t, r in texts.items())
+    assert any(
+        t.startswith("صحفية مهتمة بالشأن السوري") and r == "author-bio" for t, r in texts.items()
+    )
     assert reasons <= set(rasid.reader.boilerplate.REASONS)  # type: ignore[attr-defined]
     assert article.author_bio and article.author_bio.startswith("صحفية مهتمة")
     # nothing of the boilerplate is left in the text

@@ -11,6 +11,7 @@ from importlib import resources
 import jsonschema
 
 import rasid
+
 from conftest import SEED
 
 
@@ -58,7 +59,9 @@ def test_schema_rejects_a_broken_document():
 
 def test_reasons_in_schema_match_the_cleaner():
     schema = _validator().schema
-    enum = schema["$defs"]["article"]["properties"]["removed"]["items"]["properties"]["reason"]["enum"]
+    enum = schema["$defs"]["article"]["properties"]["removed"]["items"]["properties"]["reason"][
+        "enum"
+    ]
     from rasid.reader.boilerplate import REASONS
 
     assert set(enum) == set(REASONS)

@@ -8,7 +8,6 @@ import os
 import sys
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 
@@ -54,7 +53,8 @@ def _main(
 @app.command()
 def analyze(
     source: Annotated[
-        str, typer.Argument(metavar="PATH|URL|-", help="A file (HTML or text), a URL, or - for stdin.")
+        str,
+        typer.Argument(metavar="PATH|URL|-", help="A file (HTML or text), a URL, or - for stdin."),
     ],
     published: Annotated[
         str | None,
@@ -110,19 +110,14 @@ def analyze(
 def main() -> None:
     """Entry point of the ``rasid`` console script."""
     try:
-        app(standalone_mode=False)
+        app()  # usage errors, --help and exits are handled by typer itself
     except RasidError as exc:
         raise SystemExit(_fail(exc.message).exit_code) from None
-    except click.ClickException as exc:  # a usage mistake: bad option, missing argument
-        exc.show()
-        raise SystemExit(exc.exit_code) from None
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(1) from None
-    except (typer.Exit, typer.Abort) as exc:
-        raise SystemExit(getattr(exc, "exit_code", 1)) from None
     except Exception as exc:  # a bug in rasid, not a user mistake
         if os.environ.get("RASID_DEBUG"):
             raise

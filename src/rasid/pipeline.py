@@ -30,9 +30,7 @@ def default_components() -> tuple[Component, ...]:
     return ()
 
 
-def analyze_article(
-    article: Article, components: Sequence[Component] | None = None
-) -> Analysis:
+def analyze_article(article: Article, components: Sequence[Component] | None = None) -> Analysis:
     """Run the analysers over an article that has already been read."""
     analysis = Analysis(article=article)
     for component in default_components() if components is None else components:

@@ -65,7 +65,9 @@ class Article:
     origin: str | None = None
 
     @classmethod
-    def build(cls, title: str | None, blocks: Iterable[tuple[str, ParagraphKind]], **meta: Any) -> Article:
+    def build(
+        cls, title: str | None, blocks: Iterable[tuple[str, ParagraphKind]], **meta: Any
+    ) -> Article:
         """Make an article from ``(text, kind)`` blocks, computing the offsets."""
         paragraphs: list[Paragraph] = []
         pos = 0

@@ -50,7 +50,9 @@ def render(analysis: Analysis, console: Console, *, visual: bool = False) -> Non
     title = Text(_lines(article.title or "(no title)", width, visual), style="bold")
     console.print(Panel(Group(title, Text(""), meta), title="rasid", title_align="left"))
 
-    console.print(Rule(f"article: {len(article.headings)} headings, {len(article.body)} paragraphs"))
+    console.print(
+        Rule(f"article: {len(article.headings)} headings, {len(article.body)} paragraphs")
+    )
     for paragraph in article.paragraphs:
         if paragraph.kind == "heading":
             console.print(Text(_lines("■ " + paragraph.text, width, visual), style="bold cyan"))

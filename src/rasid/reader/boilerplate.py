@@ -55,7 +55,9 @@ _SHARE_WORDS = (
     r"|البريد\s+الالكتروني|facebook|twitter|whatsapp|telegram|linkedin|email|print|share|x"
 )
 _SHARE_LINE = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s:،,|/\-–]*){{1,12}}$", re.I)
-_TAGS = re.compile(r"^(?:الوسوم|وسوم|الكلمات\s+(?:المفتاحيه|الدالة|الداله)|كلمات\s+مفتاحيه|tags)\s*[:：]", re.I)
+_TAGS = re.compile(
+    r"^(?:الوسوم|وسوم|الكلمات\s+(?:المفتاحيه|الدالة|الداله)|كلمات\s+مفتاحيه|tags)\s*[:：]", re.I
+)
 _COMMENTS = re.compile(
     r"^(?:اضف|اضافه|اترك|اكتب)\s+(?:تعليق|تعليقا|تعليقك)"
     r"|^(?:التعليقات|تعليقات\s+الزوار|لا\s+توجد\s+تعليقات)\s*[:：]?$"
@@ -247,7 +249,9 @@ def clean(blocks: list[Block], title: str | None = None, author: str | None = No
         reason = _line_reason(norm)
         if reason == "related":
             after_related = True
-        elif reason is None and after_related and len(norm.split()) <= 20 and not norm.endswith("."):
+        elif (
+            reason is None and after_related and len(norm.split()) <= 20 and not norm.endswith(".")
+        ):
             reason = "related"  # the link titles under a related-content header
         elif reason is None:
             after_related = False
@@ -275,7 +279,11 @@ def clean(blocks: list[Block], title: str | None = None, author: str | None = No
 def _take_author_at_end(out: Cleaned) -> None:
     """The author's name and bio after the last paragraph become metadata."""
     blocks = out.blocks
-    if len(blocks) >= 3 and _BIO_START.match(normalize(blocks[-1].text)) and _is_name(blocks[-2].text):
+    if (
+        len(blocks) >= 3
+        and _BIO_START.match(normalize(blocks[-1].text))
+        and _is_name(blocks[-2].text)
+    ):
         bio, name = blocks.pop(), blocks.pop()
         out.removed.append(Removed(name.text, "byline"))
         out.removed.append(Removed(bio.text, "author-bio"))

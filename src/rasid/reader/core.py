@@ -17,6 +17,7 @@ from rasid.errors import (
     read_error,
 )
 from rasid.options import ReadOptions
+from rasid.reader.blocks import Block
 from rasid.reader.boilerplate import clean, clean_author
 from rasid.reader.decode import decode
 from rasid.reader.fetch import fetch, is_url
@@ -134,9 +135,10 @@ def read_text(
     else:
         fmt = "text"
         first, blocks = split_lines(text)
-        if title is None and first is not None and not blocks:
-            # a single line is a body without a title
-            blocks, first = split_lines("\n" + first)[1], None
+        if first is not None and (title is not None or not blocks):
+            # the title is known (a corpus record), or a single line is a body
+            blocks = [Block(first), *blocks]
+            first = None
         found_title = title or first
         meta_author = author
         page_date, page_url, site, description = None, url, None, None

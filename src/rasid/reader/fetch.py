@@ -38,11 +38,15 @@ def fetch(url: str, options: ReadOptions) -> Fetched:
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > options.max_bytes:
-                        raise read_error(E_TOO_LARGE, size=f"more than {size}", limit=options.max_bytes)
+                        raise read_error(
+                            E_TOO_LARGE, size=f"more than {size}", limit=options.max_bytes
+                        )
                     chunks.append(chunk)
                 return Fetched(str(response.url), b"".join(chunks), response.charset_encoding)
     except httpx.TimeoutException:
-        raise read_error(E_FETCH, url=url, reason=f"timed out after {options.timeout:g} s") from None
+        raise read_error(
+            E_FETCH, url=url, reason=f"timed out after {options.timeout:g} s"
+        ) from None
     except httpx.HTTPError as exc:
         reason = str(exc) or type(exc).__name__
         raise read_error(E_FETCH, url=url, reason=reason) from None

@@ -50,9 +50,7 @@ def _extensive_date(html: str, url: str | None, today: str) -> str | None:
     the copyright year; such a result, when the page names that year in a copyright
     line, is discarded: an unknown date is better than a wrong one.
     """
-    date = find_date(
-        html, url=url, extensive_search=True, original_date=True, max_date=today
-    )
+    date = find_date(html, url=url, extensive_search=True, original_date=True, max_date=today)
     if date and date.endswith("-01-01") and date[:4] in set(_COPYRIGHT_YEAR.findall(html)):
         return None
     return date or None
