@@ -63,12 +63,12 @@ def render(analysis: Analysis, console: Console, *, visual: bool = False) -> Non
     console.print(Rule(f"removed: {len(article.removed)} pieces"))
     if article.removed:
         table = Table(show_header=True, header_style="dim", expand=True)
-        table.add_column("why", no_wrap=True, ratio=1)
-        table.add_column("text", ratio=3)
+        table.add_column("why", ratio=2)
+        table.add_column("text", ratio=5)
         for removed in article.removed:
             shown = removed.text if len(removed.text) <= 160 else removed.text[:157] + "…"
             why = f"{removed.reason}\n[dim]{REASONS.get(removed.reason, '')}[/dim]"
-            table.add_row(why, _lines(shown, width * 3 // 4, visual))
+            table.add_row(why, _lines(shown, width * 5 // 7 - 4, visual))
         console.print(table)
 
     for name, items in (

@@ -13,6 +13,7 @@ class Block:
 
     text: str
     kind: ParagraphKind = "body"
+    position: int = 0  # where the block stood in the input, to keep removals in order
 
 
 FINAL_PUNCT = tuple(".!?؟:؛…\"”»)'")

@@ -137,11 +137,20 @@ class Cleaned:
     """What the cleaner kept, removed, and learnt."""
 
     blocks: list[Block]
-    removed: list[Removed] = field(default_factory=list)
+    _removed: list[tuple[int, int, Removed]] = field(default_factory=list)
     author: str | None = None
     author_bio: str | None = None
     dateline: str | None = None
     agency: str | None = None
+
+    def drop(self, position: int, text: str, reason: str) -> None:
+        """Record ``text`` (from the input block at ``position``) as removed."""
+        self._removed.append((position, len(self._removed), Removed(text, reason)))
+
+    @property
+    def removed(self) -> list[Removed]:
+        """Everything removed, in the order it stood in the input."""
+        return [r for _, _, r in sorted(self._removed, key=lambda item: item[:2])]
 
 
 _GENERIC_AUTHORS = {"متابعات", "وكالات", "محرر", "المحرر", "الموقع", "admin", "editor", "staff"}
@@ -243,7 +252,8 @@ def clean(blocks: list[Block], title: str | None = None, author: str | None = No
     title_norm = normalize(title).strip() if title else None
     seen: set[str] = set()
     after_related = False
-    for block in blocks:
+    for position, block in enumerate(blocks):
+        block = Block(block.text, block.kind, position)
         line = _Line(block.text)
         norm = line.norm
         reason = _line_reason(norm)
@@ -266,7 +276,7 @@ def clean(blocks: list[Block], title: str | None = None, author: str | None = No
                 if out.author is None:
                     out.author = line.cut(byline.start("name")).strip()
         if reason is not None:
-            out.removed.append(Removed(block.text, reason))
+            out.drop(position, block.text, reason)
             continue
         seen.add(norm)
         out.blocks.append(block)
@@ -285,8 +295,8 @@ def _take_author_at_end(out: Cleaned) -> None:
         and _is_name(blocks[-2].text)
     ):
         bio, name = blocks.pop(), blocks.pop()
-        out.removed.append(Removed(name.text, "byline"))
-        out.removed.append(Removed(bio.text, "author-bio"))
+        out.drop(name.position, name.text, "byline")
+        out.drop(bio.position, bio.text, "author-bio")
         out.author = out.author or name.text
         out.author_bio = bio.text
         return
@@ -294,8 +304,7 @@ def _take_author_at_end(out: Cleaned) -> None:
         last = blocks[-1].text
         known = out.author and normalize(last) == normalize(out.author)
         if known or (_is_name(last) and blocks[-2].text.endswith(FINAL_PUNCT)):
-            blocks.pop()
-            out.removed.append(Removed(last, "byline"))
+            out.drop(blocks.pop().position, last, "byline")
             out.author = out.author or last
 
 
@@ -312,13 +321,13 @@ def _take_dateline(out: Cleaned) -> None:
     agency_line = _AGENCY_ONLY.match(line.norm)
     if agency_line:
         out.agency = AGENCIES[agency_line.group("agency").lower()]
-        out.removed.append(Removed(block.text, "agency-credit"))
+        out.drop(block.position, block.text, "agency-credit")
         del out.blocks[i]
         return
     credit = _CREDIT_PREFIX.match(line.norm)
     if credit and len(line.cut(credit.end()).split()) >= 3:
-        out.removed.append(Removed(line.span(0, credit.end()).strip(), "byline"))
-        out.blocks[i] = Block(line.cut(credit.end()).strip(), block.kind)
+        out.drop(block.position, line.span(0, credit.end()).strip(), "byline")
+        out.blocks[i] = Block(line.cut(credit.end()).strip(), block.kind, block.position)
         return
     for pattern in (_DATELINE_AGENCY, _DATELINE_REPORTER):
         match = pattern.match(line.norm)
@@ -337,9 +346,9 @@ def _take_dateline(out: Cleaned) -> None:
             out.agency = AGENCIES[agency.lower()]
         elif name and out.author is None:
             out.author = line.span(match.start("name"), match.end("name")).strip()
-        out.removed.append(Removed(line.span(0, match.end()).strip(), "dateline"))
+        out.drop(block.position, line.span(0, match.end()).strip(), "dateline")
         if rest:
-            out.blocks[i] = Block(rest, block.kind)
+            out.blocks[i] = Block(rest, block.kind, block.position)
         else:
             del out.blocks[i]
         return
@@ -354,11 +363,11 @@ def _take_agency_credit(out: Cleaned) -> None:
     whole = _AGENCY_ONLY.match(line.norm)
     if whole:
         out.agency = out.agency or AGENCIES[whole.group("agency").lower()]
-        out.removed.append(Removed(last.text, "agency-credit"))
+        out.drop(last.position, last.text, "agency-credit")
         out.blocks.pop()
         return
     tail = _AGENCY_TAIL.search(line.norm)
     if tail and len(line.norm.split()) > 4:
         out.agency = out.agency or AGENCIES[tail.group("agency").lower()]
-        out.removed.append(Removed(line.cut(tail.start()).strip(), "agency-credit"))
-        out.blocks[-1] = Block(line.span(0, tail.start()).rstrip(), last.kind)
+        out.drop(last.position, line.cut(tail.start()).strip(), "agency-credit")
+        out.blocks[-1] = Block(line.span(0, tail.start()).rstrip(), last.kind, last.position)

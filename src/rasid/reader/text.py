@@ -39,7 +39,7 @@ def mark_headings(blocks: list[Block]) -> list[Block]:
             and following is not None
             and not is_heading_shaped(following.text)
         ):
-            marked.append(Block(block.text, "heading"))
+            marked.append(Block(block.text, "heading", block.position))
         else:
             marked.append(block)
     return marked
