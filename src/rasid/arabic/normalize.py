@@ -114,16 +114,16 @@ def _build_table() -> dict[int, str | None]:
 
 # Read-only mappings for str.translate.
 _TABLE: MappingProxyType[int, str | None] = MappingProxyType(_build_table())
-_DIACRITIC_TABLE: MappingProxyType[int, None] = MappingProxyType(
-    dict.fromkeys(_DIACRITIC_CODES)
-)
+_DIACRITIC_TABLE: MappingProxyType[int, None] = MappingProxyType(dict.fromkeys(_DIACRITIC_CODES))
 _DIGIT_TABLE: MappingProxyType[int, str] = MappingProxyType(_build_digit_table())
 
 # Characters whose normalised form is not exactly one character (deleted or expanded).
 _RESIZING_RE = re.compile(
     "["
     + "".join(
-        re.escape(chr(code)) for code, value in sorted(_TABLE.items()) if value is None or len(value) != 1
+        re.escape(chr(code))
+        for code, value in sorted(_TABLE.items())
+        if value is None or len(value) != 1
     )
     + "]+"
 )

@@ -15,13 +15,16 @@ Rules, in order:
 3. Closing brackets and quotes that follow the end (``.”`` ``.»`` ``."`` ``!)``) belong to the
    sentence they close; a quote before the period (``كامل”.``) naturally does too.
 4. No split inside a quotation that is still open: between a matched pair of ``« »``,
-   ``‹ ›`` or double quotes (``“ ” " „``, paired in order, which also copes with reversed
-   ``”…“``), an end mark only counts when the closing quote comes right after it. So a
-   multi-sentence quote stays in the sentence that introduces it. A quote that is never
-   closed on its line does not suppress anything.
+   ``‹ ›`` or double quotes, an end mark only counts when the closing quote comes right
+   after it. So a multi-sentence quote stays in the sentence that introduces it. Double
+   quotes (``“ ” " „``) are told apart as openers or closers by their neighbours (space
+   before and a letter after opens; a letter before and space or punctuation after closes),
+   not by glyph, so reversed ``”…“`` pairs too. A quote that is never closed on its line,
+   or a "quotation" longer than 1,500 characters (stray quote marks), suppresses nothing.
 5. A period is not an end when it is followed directly by a digit or a Latin letter
    (``3.5``, ``example.com``, ``U.S.A``), when it follows a single letter standing alone
-   (``د.`` ``م.`` ``أ.د.`` ``ش.م.م`` ``J.``; but ``2011م.`` is an end), when it follows a
+   (``د.`` ``م.`` ``أ.د.`` ``ش.م.م`` ``J.``; but ``2011م.`` is an end), when it sits between
+   Latin letter names written in Arabic (``بي. بي. سي``), when it follows a
    Latin title abbreviation (``Mr.`` ``Dr.`` ``Inc.`` ...), or when it follows a number
    that opens the sentence (a list item ``1.``).
 6. Nothing inside a URL or e-mail address ends a sentence.
@@ -50,6 +53,9 @@ _LINE_RE = re.compile(f"[^{LINE_BREAKS}]+")
 _END_RE = re.compile("[.!?؟؛…۔]+")
 _QUOTE_RE = re.compile('["“”„‟«»‹›]')
 _TOGGLE_QUOTES = frozenset('"“”„‟')
+_BEFORE_OPENER = frozenset("([{:«،,؛;—–-/")
+_AFTER_CLOSER = frozenset(".,!?؟،؛;:)]}»…-–—")
+_MAX_QUOTE = 1500
 _HARD_ENDS = frozenset("!?؟؛۔")
 # Closers that always belong to the sentence before them.
 _CLOSERS = frozenset(")]}»›”’")
@@ -62,6 +68,13 @@ _LATIN_ABBREVIATIONS = frozenset(
     mt ft no vol fig approx dept univ
     """.split()
 )
+# Latin letter names written in Arabic, as in بي. بي. سي (BBC) or سي. إن. إن (CNN).
+_LETTER_NAMES = frozenset(
+    """
+    إيه أيه بي بى سي سى دي دى إي إف جي جى إتش آي أي جيه كيه كي إل إم إن أو بي كيو آر إس
+    تي تى يو في دبليو إكس واي زد زي
+    """.split()
+)
 _MARKS = frozenset(
     [chr(c) for c in range(0x0610, 0x061B)]
     + [chr(c) for c in range(0x064B, 0x0660)]
@@ -69,8 +82,23 @@ _MARKS = frozenset(
 )
 
 
+def _quote_role(text: str, i: int, start: int, end: int) -> int:
+    """Whether the double quote at ``i`` looks like an opener (1), a closer (-1) or either (0).
+
+    Decided from its neighbours, not its glyph, since Arabic sites often reverse “ and ”.
+    """
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    opens = (prev in _SPACE or prev in _BEFORE_OPENER) and nxt not in _SPACE
+    closes = prev not in _SPACE and (nxt in _SPACE or nxt in _AFTER_CLOSER)
+    return 1 if opens and not closes else -1 if closes and not opens else 0
+
+
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Matched quotation spans ``(open_index, close_index)`` in ``text[start:end]``."""
+    """Matched quotation spans ``(open_index, close_index)`` in ``text[start:end]``.
+
+    Spans longer than ``_MAX_QUOTE`` characters are dropped: they come from stray quotes.
+    """
     spans: list[tuple[int, int]] = []
     toggle: int | None = None
     stack: list[int] = []
@@ -78,16 +106,20 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ch = m.group()
         i = m.start()
         if ch in _TOGGLE_QUOTES:
+            role = _quote_role(text, i, start, end)
             if toggle is None:
-                toggle = i
-            else:
+                if role >= 0:
+                    toggle = i
+            elif role <= 0:
                 spans.append((toggle, i))
                 toggle = None
+            else:
+                toggle = i  # a second opener: the first one was stray
         elif ch == "«" or ch == "‹":
             stack.append(i)
         elif stack:
             spans.append((stack.pop(), i))
-    return spans
+    return [(a, b) for a, b in spans if b - a <= _MAX_QUOTE]
 
 
 def _is_latin(ch: str) -> bool:
@@ -110,6 +142,16 @@ def _after_number(text: str, k: int, line_start: int, word: str) -> bool:
     return j > line_start and text[j - 1].isdigit()
 
 
+def _next_word(text: str, pos: int, line_end: int) -> str:
+    """The run of letters after ``pos`` and any spaces, without a final period."""
+    while pos < line_end and text[pos] == " ":
+        pos += 1
+    k = pos
+    while k < line_end and (text[k].isalpha() or text[k] in _MARKS):
+        k += 1
+    return text[pos:k]
+
+
 def _period_ends(text: str, p: int, line_start: int, line_end: int, sent_start: int) -> bool:
     """Whether the single period at ``p`` ends a sentence."""
     nxt = text[p + 1] if p + 1 < line_end else ""
@@ -123,6 +165,8 @@ def _period_ends(text: str, p: int, line_start: int, line_end: int, sent_start: 
             return False  # د.  م.  ش.م.م  U.S.
         if word.lower() in _LATIN_ABBREVIATIONS and _is_latin(word[0]):
             return False
+        if word in _LETTER_NAMES and _next_word(text, p + 1, line_end) in _LETTER_NAMES:
+            return False  # بي. بي. سي  /  سي. إن. إن
         return True
     # A number that opens the sentence: a list item such as "1." or "٢."
     d = p
@@ -146,9 +190,11 @@ def _ends_in_line(text: str, line_start: int, line_end: int) -> list[int]:
     """Sentence end offsets (exclusive) inside one line."""
     ends: list[int] = []
     urls = [m.span() for m in URL_RE.finditer(text, line_start, line_end)]
-    spans = _quote_spans(text, line_start, line_end) if _QUOTE_RE.search(
-        text, line_start, line_end
-    ) else []
+    spans = (
+        _quote_spans(text, line_start, line_end)
+        if _QUOTE_RE.search(text, line_start, line_end)
+        else []
+    )
     closes = {c for _, c in spans}
     sent_start = line_start
     for m in _END_RE.finditer(text, line_start, line_end):
@@ -167,6 +213,8 @@ def _ends_in_line(text: str, line_start: int, line_end: int) -> list[int]:
             is_end = True
         elif len(run) > 1 or "…" in run:
             is_end = _ellipsis_ends(text, p, q, line_start, line_end)
+        elif urls and any(b == p for _, b in urls):
+            is_end = True  # the period right after a URL: "www.example.com/a.b."
         else:
             is_end = _period_ends(text, p, line_start, line_end, sent_start)
         if not is_end:

@@ -14,6 +14,7 @@ Token kinds:
 ``number``
     Digits (ASCII, Arabic-Indic ٠-٩ or Persian ۰-۹) with inner separators ``. , ٫ ٬``
     followed by a digit: ``350``, ``٣٥٠``, ``1,000``, ``3.5``, ``٣٫٥`` are one token each.
+    The Arabic comma joins only a following group of exactly three digits (``4،000``).
 ``latin``
     Latin-script letters and digits, joined by ``- ' ’`` (``COVID-19``, ``O'Brien``),
     and dotted abbreviations (``U.S.``).
@@ -46,8 +47,10 @@ only loses a lookup form, and the whole word is always a lookup form):
 * conjunction ``و``: split when at least 3 letters remain;
 * conjunction ``ف``: split only when the article follows (``فال``, ``فبال``, ``فلل``),
   because ف-initial words (فرنسا، فريق، فلسطين، فيها) far outnumber ف + bare noun;
-* preposition ``ب`` or ``ل``: split when at least 3 letters remain; ``ك`` only before the
-  article (``كال``) because ك-initial words (كييف، كان، كبير، كل) are so common;
+* preposition ``ب`` or ``ل``: split when at least 3 letters remain; before a bare alef
+  only when at least 5 remain or the stem is اسم/ابن/اثنين... (``باعتباره`` splits,
+  ``باقي``/``لاحقا`` do not); ``ك`` only before the article (``كال``) because ك-initial
+  words (كييف، كان، كبير، كل) are so common;
 * ``ل`` + article is written ``لل``: ``للأنباء`` = ل + ال + أنباء, but when the rest after
   the first ل is a known ل-initial word (``للجنة``, ``لليبيا``) the split is ل + لجنة;
 * the article ``ال``: split when at least 2 letters remain;
@@ -87,7 +90,7 @@ _TOKEN_RE = re.compile(
     # Arabic word: optional leading marks, a letter, then letters, marks and joiners.
     f"(?P<word>[{_WORD_MARKS}]*[{ARABIC_LETTERS}][{ARABIC_LETTERS}{_WORD_MARKS}{JOINERS}]*)"
     f"|(?P<url>{URL_PATTERN})"
-    f"|(?P<number>[{DIGITS}]+(?:[.,\u066b\u066c][{DIGITS}]+)*)"
+    f"|(?P<number>[{DIGITS}]+(?:[.,\u066b\u066c][{DIGITS}]+|،[{DIGITS}]{{3}}(?![{DIGITS}]))*)"
     # Latin: dotted abbreviation (U.S.) or letters/digits joined by - ' ’
     f"|(?P<latin>[A-Za-z](?:\\.[A-Za-z])+\\.?(?![A-Za-z0-9])"
     f"|[{LATIN_LETTERS}][{LATIN_LETTERS}{COMBINING}0-9]*"
@@ -132,8 +135,8 @@ _NATIVE_WORDS = """
 بري بساط بشر بشري بصر بطن بطيء بعثي بقر بقعة بكر بلاغ بلوغ بنت بنات بنية بهجة بيلا
 بيئي بيضاء بيض بيانات بوصلة بوابات بودابست بوخارست بلغراد بانكوك بنما بيرو
 لجنة لجان لبنان ليبيا لندن لقاء لغة لواء لاجئ لاجئين لحظة لون لحم لوح لائحة لوائح لاعب
-لعب لعبة لوس لافروف لوكاشينكو لكن لدى ليس ليلة ليالي لقب لهجة لياقة ليمون لؤلؤ لبن لطف
-لطيف لغم ألغام لهب لوبي لوجستي ليون ليتوانيا لاتفيا لوكسمبورغ لاوس لشبونة لاهاي
+لعب لعبة لوس لافروف لوكاشينكو لكن لدى ليس ليلة ليالي لقب لهجة لياقة ليمون لؤلؤ لطف
+لطيف لغم ألغام لهب لوبي لوجستي ليتوانيا لاتفيا لوكسمبورغ لاوس لشبونة لاهاي
 لقاح لقاحات لازم لائق لجوء لزوم لسان لغز لمس لهيب لياقة
 كل كان كبير كبار كبرى كلمة كلام كتاب كتب كندا كوريا كوبا كرة كمية كيلو كامل كانون
 كلية كما كيف كييف كأس كشف كلف كسر كرر كرم كريم كهرباء كهربائي كوكب كويت كوارث كارثة
@@ -142,6 +145,10 @@ _NATIVE_WORDS = """
 فضلا فرص فرصة فكرة أفكار فتح فئة فوق فورا فوري فيسبوك فيينا فنلندا فيتنام فائدة فشل فقد
 فهم فهد فيصل فؤاد فاطمة فراس فادي فارس فاروق فوزي فلاديمير فنزويلا فجر فني فنان فندق
 فصل فصائل فصيل فيلق فقير فقراء فقر فيديو فرد أفراد فريد فرح فساد فضاء فضيحة فوضى
+بعدما بدل بندر باراك بلاتر بلاتيني بنغازي بوكو بوينغ بوروندي بريكس برنت بايرن بيشة بقيق
+لاسيما لويس ليفربول ليونيل ليل لحظ لقطة لحق لياقية لكن
+ولاة ولادة وجد وجوه ودي واحة واجب وارد واصف ويندوز وقوف وجوب وفرة وزع وداع وباء واعد
+واعي واهي ويليام ويلسون ويست وورلد واتساب ليبي لعل لجأ لمحة لوران لوبيز لودريان لوزان
 الذي التي الذين اللذان اللذين اللتان اللتين اللاتي اللواتي الله اللهم إليه إليها إليهم
 إليك إلينا إليكم إلا إلى ألف آلاف ألفين ألماني ألمانيا ألبانيا الآن
 """
@@ -150,19 +157,34 @@ _NATIVE_WORDS = """
 _NATIVE_SUFFIXES = frozenset(
     """
     ه ات ان ين ون ي يه يين يون يات يتين تي تين تان تا ها هم هما هن كم كما نا ا اء اه
-    ت وا تم تن ته تها تهم يا
+    ت وا تم تن ته تها تهم يا ني ما ك اته اتها اتهم
     """.split()
     + [""]
 )
 _NATIVE = frozenset(normalize(w) for w in _NATIVE_WORDS.split())
+# Short stems written with a bare (hamzat-wasl) alef that do follow ب/ل.
+_WASL_STEMS = frozenset(normalize(w) for w in "اسم ابن ابنة ابنه ابنها اثنين اثنتين امرأة".split())
 _MAX_SUFFIX = max(len(s) for s in _NATIVE_SUFFIXES)
 
 
 def _native(n: str) -> bool:
-    """True when normalised ``n`` is a native word: base form + optional suffix."""
+    """True when normalised ``n`` is a native word: base form + optional suffix.
+
+    A base ending in ة (normalised ه) also matches with ت before a suffix (وفاته) and
+    without it before ات (وجبات).
+    """
     size = len(n)
-    for k in range(size, max(1, size - _MAX_SUFFIX - 1), -1):
-        if n[:k] in _NATIVE and n[k:] in _NATIVE_SUFFIXES:
+    low = size - _MAX_SUFFIX if size - _MAX_SUFFIX > 2 else 2
+    for k in range(size, low - 1, -1):
+        suffix = n[k:]
+        if suffix not in _NATIVE_SUFFIXES:
+            continue
+        base = n[:k]
+        if base in _NATIVE:
+            return True
+        if suffix and base[-1] == "ت" and base[:-1] + "ه" in _NATIVE:
+            return True
+        if suffix == "ات" and base + "ه" in _NATIVE:
             return True
     return False
 
@@ -175,6 +197,11 @@ def _after_conjunction(s: str, n: str, j: int) -> tuple[int, bool]:
     """
     size = len(s)
     c = s[j]
+    if (c == "ب" or c == "ل") and s[j + 1 : j + 2] == "ا" and s[j + 2 : j + 3] != "ل":
+        # ب/ل before a bare alef: native با/لا words (باقي، بارز، لاحقا، لاعب) outnumber
+        # ب/ل + a hamzat-wasl stem, except for long stems (باعتبار، لاستقرار) and a few.
+        if size - j - 1 < 5 and n[j + 1 :] not in _WASL_STEMS:
+            return j, False
     if c == "ب" or c == "ك":
         if s[j + 1 : j + 3] == "ال" and size - j - 3 >= 2 and not _native(n[j:]):
             if not _native(n[j + 1 :]):
