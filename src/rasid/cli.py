@@ -112,7 +112,7 @@ def main() -> None:
     try:
         app()  # usage errors, --help and exits are handled by typer itself
     except RasidError as exc:
-        raise SystemExit(_fail(exc.message).exit_code) from None
+        raise SystemExit(_fail(str(exc)).exit_code) from None
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except BrokenPipeError:
