@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import re
 from pathlib import Path
@@ -104,6 +105,18 @@ def read(
     )
 
 
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+
+
+def _unescape(value: str | None) -> str | None:
+    """Metadata from corpora often carries HTML entities ('&quot;', '&nbsp;')."""
+    if value is None:
+        return None
+    if _ENTITY.search(value):
+        value = html.unescape(value)
+    return " ".join(value.split()) or None
+
+
 def read_text(
     text: str,
     *,
@@ -117,6 +130,7 @@ def read_text(
 ) -> Article:
     """Read already-decoded HTML or scraped text. Metadata given here (from a corpus
     record, say) wins over what the reader finds, except what the page states itself."""
+    title, author = _unescape(title), _unescape(author)
     if looks_like_html(text):
         today = dt.date.today().isoformat()
         page = extract_html(text, url, today)
