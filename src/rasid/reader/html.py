@@ -43,6 +43,25 @@ class HtmlExtract:
     blocks: list[Block]
 
 
+_LOCAL_PUBLISHED = re.compile(
+    r"""(?:"datePublished"\s*:\s*"|property=["']article:published_time["']\s+content=["'])"""
+    r"(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:?\d{2})"
+)
+
+
+def _local_date(html: str, today: str) -> str | None:
+    """The publication date in the publisher's own time zone, when the page states one.
+
+    htmldate reads ``article:published_time`` first, often given in UTC: an article
+    published at 01:59 in Cairo on 25 December is 23:59 UTC on the 24th. A timestamp
+    with a non-zero offset (JSON-LD ``datePublished``, usually) gives the local date.
+    """
+    for match in _LOCAL_PUBLISHED.finditer(html[:500_000]):
+        if match.group(2).replace(":", "") not in ("+0000", "-0000") and match.group(1) <= today:
+            return match.group(1)
+    return None
+
+
 def _extensive_date(html: str, url: str | None, today: str) -> str | None:
     """htmldate's extensive search, without its guess of a year from a copyright line.
 
@@ -120,7 +139,9 @@ def extract_html(html: str, url: str | None, today: str) -> HtmlExtract:
     return HtmlExtract(
         title=(meta.title if meta else None) or None,
         author=(meta.author if meta else None) or None,
-        published=(meta.date if meta else None) or _extensive_date(html, url, today),
+        published=_local_date(html, today)
+        or (meta.date if meta else None)
+        or _extensive_date(html, url, today),
         url=(meta.url if meta else None) or url,
         site=(meta.sitename if meta else None) or (meta.hostname if meta else None) or None,
         description=(meta.description if meta else None) or None,
