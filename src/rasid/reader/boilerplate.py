@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rasid.arabic.normalize import normalize_with_map
 from rasid.reader import patterns as P
 from rasid.reader.blocks import FINAL_PUNCT, Block, is_heading_shaped
-from rasid.reader.credits import Credit, parse_credit
+from rasid.reader.credits import Credit, is_person_name, parse_credit
 from rasid.schema import Removed
 
 REASONS: dict[str, str] = {
@@ -109,8 +109,9 @@ class Cleaned:
 
     def take_credit(self, line: _Line, credit: Credit, start: int = 0) -> None:
         """Keep what a credit says as metadata (the first of each kind wins)."""
-        if credit.places and self.dateline is None:
-            a, b = credit.places[0]
+        places = credit.places or credit.guessed_places
+        if places and self.dateline is None:
+            a, b = places[0]
             self.dateline = line.span(start + a, start + b)
         if credit.agencies and self.agency is None:
             self.agency = credit.agencies[0]
@@ -155,13 +156,7 @@ def clean_author(raw: str | None, url: str | None = None) -> str | None:
 
 
 def _is_name(text: str) -> bool:
-    words = text.split()
-    return (
-        2 <= len(words) <= 5
-        and bool(_NAME_CHARS.match(text))
-        and not text.endswith(FINAL_PUNCT)
-        and not any(w in P.NOT_IN_NAMES for w in _Line(text).norm.split())
-    )
+    return not text.endswith(FINAL_PUNCT) and is_person_name(_Line(text).norm)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -210,6 +205,8 @@ def clean(blocks: list[Block], title: str | None = None, author: str | None = No
     """Separate the article's own blocks from boilerplate."""
     out = Cleaned(blocks=[])
     known_author = strip_author_prefix(author) if author else None
+    if known_author:  # what the page's metadata says wins over guesses from the body
+        out.author = _author_from_credit(known_author, out)
     title_norm = _Line(title).norm.strip() if title else None
     seen: set[str] = set()
     after_related = False
@@ -244,8 +241,6 @@ def clean(blocks: list[Block], title: str | None = None, author: str | None = No
     _clean_start(out, known_author)
     _clean_end(out, known_author)
     _clean_paragraph_starts(out)
-    if out.author is None and known_author:
-        out.author = _author_from_credit(known_author, out)
     return out
 
 
@@ -254,7 +249,8 @@ def _author_from_credit(author: str, out: Cleaned) -> str | None:
     names (or none: 'القاهرة-الوئام:' names no person); anything else is kept as it is."""
     line = _Line(author.replace(":", "-"))  # 'الرياض: فارس السبيعي' (same length: offsets hold)
     credit = parse_credit(line.norm.rstrip(" -"))
-    if credit is None or not credit.known:
+    # in the author field a name beside one unknown word is a credit too ("حسين أحمد - سيهات")
+    if credit is None or not (credit.known or (credit.names and credit.guessed_places)):
         return author
     out.take_credit(line, credit)
     return out.author
@@ -430,9 +426,7 @@ def _cut_tail(out: Cleaned, i: int, line: _Line, start: int, reason: str) -> Non
 
 def _clean_end(out: Cleaned, known_author: str | None) -> None:
     for _ in range(12):
-        if len(out.blocks) < 2 and not (
-            out.blocks and _tail_match(out.line(out.blocks[-1].text).norm)
-        ):
+        if not out.blocks:
             return
         i = len(out.blocks) - 1
         last = out.blocks[i]
@@ -458,7 +452,7 @@ def _clean_end(out: Cleaned, known_author: str | None) -> None:
             del out.blocks[footer_above:]
             continue
         syndication = P.SYNDICATION.match(norm)
-        if syndication:
+        if syndication and len(out.blocks) > 1:
             service = syndication.group("service") or syndication.group("service2")
             out.agency = out.agency or (
                 line.span(*syndication.span("service")) if syndication.group("service") else service
@@ -474,14 +468,14 @@ def _clean_end(out: Cleaned, known_author: str | None) -> None:
         if _take_author_at_end(out, known_author):
             continue
         whole = P.AGENCY_ONLY.match(norm)
-        if whole:
+        if whole and len(out.blocks) > 1:
             out.agency = out.agency or P.agency_name(whole.group("agency"))
             out.drop(last.position, last.text, "agency-credit")
             del out.blocks[i]
             continue
         credit_tail = P.AGENCY_TAIL.search(norm)
         if credit_tail and len(norm.split()) > 4:
-            agency = credit_tail.group("agency") or credit_tail.group("agency2")
+            agency = next(g for g in credit_tail.group("agency", "agency2", "agency3") if g)
             out.agency = out.agency or P.agency_name(agency)
             _cut_tail(out, i, line, credit_tail.start(), "agency-credit")
             continue
@@ -535,6 +529,9 @@ def _take_author_at_end(out: Cleaned, known_author: str | None) -> bool:
         if known or (_is_name(last.lstrip("-– ")) and blocks[-2].text.endswith(FINAL_PUNCT)):
             out.drop(blocks.pop().position, last, "byline")
             out.author = out.author or last.lstrip("-– ")
+            return True
+        if re.match(r"^[-–—]\s*\S+(?:\s\S+)?$", norm) and blocks[-2].text.endswith(FINAL_PUNCT):
+            out.drop(blocks.pop().position, last, "byline")  # a writer's sign-off: "- بريدة"
             return True
         if (
             len(norm.split()) <= 8

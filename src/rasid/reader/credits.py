@@ -14,12 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rasid.reader.patterns import NOT_IN_NAMES, OUTLET_CREDITS, agency_name, dateline_places
+from rasid.reader.patterns import (
+    CREDIT_NOISE,
+    NOT_IN_NAMES,
+    OUTLET_CREDITS,
+    agency_name,
+    dateline_places,
+)
 
 _SPLIT = re.compile(r"\s*(?:[-–—]+|\||\(|\)|«|»)\s*")
 _PHOTO = re.compile(r"^(?:تصوير|عدسه|رصد\s+وتصوير)\s*[:/]?\s*(?P<name>.+)$")
 _PLACE_WITH_COUNTRY = re.compile(r"^(?P<city>[^،,]+)\s*[،,]\s*(?P<country>[^،,]+)$")
 _FROM_PLACE = re.compile(r"^(?P<who>.+?)\s+من\s+(?P<place>.+)$")
+_ONE_WORD = re.compile(r"^[\u0621-\u064a]{3,}$")
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a]+(?:\s[\u0621-\u064a]+){0,4}$")
 
 
@@ -35,6 +42,7 @@ class Credit:
     agencies: tuple[str, ...] = ()
     names: tuple[Span, ...] = ()
     outlets: tuple[Span, ...] = ()
+    guessed_places: tuple[Span, ...] = ()  # one unknown word beside known parts ("سيهات")
 
     @property
     def known(self) -> bool:
@@ -71,13 +79,20 @@ def _is_place(part: str) -> bool:
     return bool(match and match.group("city").strip() in places)
 
 
-def _is_name(part: str) -> bool:
-    part = " ".join(part.split())
-    words = part.split()
+_NOT_NAME_START = re.compile(r"^(?:لل|بال|وال|فال|كال)")
+
+
+def is_person_name(part: str, *, strict: bool = True) -> bool:
+    """Two to five Arabic words that can be a person's name: no function words and no word
+    with a preposition glued on (للمطابقه, بالقذائف). ``strict`` (a line standing alone,
+    with no credit around it) also refuses a first word with the article, which names
+    rarely have (السيد الحراني does) and captions usually do (الدخان يتصاعد…)."""
+    words = " ".join(part.split()).split()
     return (
-        1 <= len(words) <= 5
-        and bool(_ARABIC_NAME.match(part))
-        and not any(w in NOT_IN_NAMES for w in words)
+        2 <= len(words) <= 5
+        and bool(_ARABIC_NAME.match(" ".join(words)))
+        and not (strict and words[0].startswith("ال"))
+        and not any(w in NOT_IN_NAMES or _NOT_NAME_START.match(w) for w in words)
     )
 
 
@@ -87,6 +102,7 @@ def parse_credit(norm: str) -> Credit | None:
     agencies: list[str] = []
     names: list[Span] = []
     outlets: list[Span] = []
+    guessed: list[Span] = []
     spans = _parts(norm)
     if not spans or len(spans) > 5:
         return None
@@ -99,19 +115,23 @@ def parse_credit(norm: str) -> Credit | None:
             outlets.append((start, end))
         elif _is_place(part):
             places.append((start, end))
-        elif _PHOTO.match(part):
+        elif _PHOTO.match(part) or part in CREDIT_NOISE:
             continue
         elif (found := _FROM_PLACE.match(part)) and _is_place(found.group("place")):
             places.append((start + found.start("place"), start + found.end("place")))
             who = (start + found.start("who"), start + found.end("who"))
             if found.group("who") in OUTLET_CREDITS:
                 outlets.append(who)
-            elif _is_name(found.group("who")):
+            elif is_person_name(found.group("who"), strict=False):
                 names.append(who)
             else:
                 return None
-        elif _is_name(part):
+        elif is_person_name(part, strict=False):
             names.append((start, end))
+        elif _ONE_WORD.match(part) and len(spans) > 1:
+            guessed.append((start, end))
         else:
             return None
-    return Credit(tuple(places), tuple(agencies), tuple(names), tuple(outlets))
+    if guessed and not (places or agencies or outlets or names):
+        return None
+    return Credit(tuple(places), tuple(agencies), tuple(names), tuple(outlets), tuple(guessed))
