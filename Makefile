@@ -27,7 +27,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
 
 bench: $(STAMP)
+	$(BIN)/python bench/html_gold.py
 	$(BIN)/python bench/read_saudinewsnet.py
+	$(BIN)/python bench/arabic_core.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
