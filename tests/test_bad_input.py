@@ -95,3 +95,10 @@ def test_cli_usage_error_is_not_a_traceback():
     result = run_cli("analyze")
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr
+
+
+def test_cli_unreachable_url_one_line():
+    result = run_cli("analyze", "http://127.0.0.1:9/article.html", "--timeout", "2")
+    assert result.returncode == 1
+    err = result.stderr.decode("utf-8").strip()
+    assert err.startswith("rasid: error: [E108]") and len(err.splitlines()) == 1
