@@ -31,7 +31,8 @@ EXIT_INTERNAL = 70
 
 
 def _fail(message: str, code: int = EXIT_USER_ERROR) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"rasid: error: {message}", markup=False)
+    """One line on stderr, never wrapped, whatever the terminal width."""
+    sys.stderr.write("rasid: error: " + " ".join(message.split()) + "\n")
     return typer.Exit(code)
 
 
