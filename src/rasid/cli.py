@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -94,11 +95,9 @@ def analyze(
         data = sys.stdin.buffer.read(max_bytes + 1)
         analysis = analyze_source(data, published, options=options)
     else:
-        path_or_url = source
+        path_or_url: str | Path = source
         if not source.startswith(("http://", "https://")):
-            from pathlib import Path
-
-            path_or_url = Path(source)  # type: ignore[assignment]
+            path_or_url = Path(source)
         analysis = analyze_source(path_or_url, published, options=options)
     if as_json:
         sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -106,6 +105,83 @@ def analyze(
         from rasid.terminal import render
 
         render(analysis, Console(highlight=False), visual=visual_rtl)
+
+
+train_app = typer.Typer(help="Rebuild a shipped model from ../shared.", no_args_is_help=True)
+eval_app = typer.Typer(help="Score a shipped model on its benchmark.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+app.add_typer(eval_app, name="eval")
+
+
+def _ner_data(data: Path | None) -> Path:
+    from rasid.entities.train import DEFAULT_DATA
+
+    return data or DEFAULT_DATA
+
+
+@train_app.command("ner")
+def train_ner(
+    data: Annotated[
+        Path | None,
+        typer.Option(help="The ner/ folder of ../shared/data (default: found next to the repo)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the model (default: the package's models/ner)."),
+    ] = None,
+    dev: Annotated[
+        bool,
+        typer.Option(
+            "--dev", help="Hold out the last 10% of train and score on it instead of test."
+        ),
+    ] = False,
+) -> None:
+    """Train the named-entity tagger on ANERcorp (CAMeL split) and write model + meta.json.
+
+    Example:
+
+      rasid train ner --data ../shared/data/ner
+    """
+    from rasid.entities.tagger import default_model_dir
+    from rasid.entities.train import TrainOptions, train
+
+    meta = train(
+        _ner_data(data),
+        out or default_model_dir(),
+        TrainOptions(dev=dev),
+        progress=lambda line: typer.echo(line, err=True),
+    )
+    typer.echo(json.dumps(meta["scores"], ensure_ascii=False, indent=2))
+
+
+@eval_app.command("ner")
+def eval_ner(
+    data: Annotated[
+        Path | None,
+        typer.Option(help="The ner/ folder of ../shared/data (default: found next to the repo)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: Annotated[
+        Path | None, typer.Option(help="A model folder (default: the shipped model).")
+    ] = None,
+) -> None:
+    """Score the named-entity tagger on the ANERcorp test split: entity-level exact match,
+    CoNLL style (a stray I- tag starts an entity, as conlleval reads it).
+
+    Example:
+
+      rasid eval ner --json
+    """
+    from rasid.entities.tagger import load_tagger
+    from rasid.entities.train import evaluate_tagger
+
+    report = evaluate_tagger(load_tagger(model), _ner_data(data))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2))
+        return
+    from rasid.terminal import render_scores
+
+    render_scores(report, Console(highlight=False))
 
 
 def main() -> None:

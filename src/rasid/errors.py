@@ -30,6 +30,12 @@ class ReadError(RasidError):
         self.code = code
 
 
+class ModelError(RasidError):
+    """A shipped model or data file is missing or unreadable."""
+
+    code = "E200"
+
+
 # Numbered messages, one place for all of them (the idea of spaCy's errors.py).
 E_EMPTY = ("E101", "the input is empty")
 E_TOO_LARGE = ("E102", "the input is {size} bytes, more than the limit of {limit} bytes")

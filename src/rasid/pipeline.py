@@ -26,8 +26,14 @@ class Component(Protocol):
 
 
 def default_components() -> tuple[Component, ...]:
-    """The analysers run by default, in order. The reader is the only stage so far."""
-    return ()
+    """The analysers run by default, in order: entities (so far).
+
+    Raises :class:`rasid.errors.ModelError` when a shipped model cannot be loaded."""
+    from rasid.entities.gazetteer import default_gazetteer
+    from rasid.entities.recognizer import EntityRecognizer
+    from rasid.entities.tagger import shipped_tagger
+
+    return (EntityRecognizer(shipped_tagger(), default_gazetteer()),)
 
 
 def analyze_article(article: Article, components: Sequence[Component] | None = None) -> Analysis:

@@ -108,6 +108,40 @@ class Article:
         }
 
 
+EntityLabel = Literal["PER", "LOC", "ORG", "MISC"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity mention. ``start``/``end`` point into ``Article.text`` and never
+    include a leading conjunction or preposition (و، ف، ب، ل، ك). Mentions of the same
+    entity in one article share ``canonical``; ``id`` is a stable identifier when the
+    entity is in the gazetteer (``geonames:630336``, ``rasid:agency/interfax``)."""
+
+    text: str
+    label: EntityLabel
+    start: int
+    end: int
+    canonical: str
+    id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+            "canonical": self.canonical,
+            "id": self.id,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country": self.country,
+        }
+
+
 class Annotation(Protocol):
     """What every analysis result (entity, statement, event) offers."""
 

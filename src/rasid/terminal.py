@@ -71,8 +71,25 @@ def render(analysis: Analysis, console: Console, *, visual: bool = False) -> Non
             table.add_row(why, _lines(shown, width * 5 // 7 - 4, visual))
         console.print(table)
 
+    if analysis.entities:
+        console.print(Rule(f"entities: {len(analysis.entities)} mentions"))
+        table = Table(show_header=True, header_style="dim", expand=True)
+        for column in ("type", "mention", "canonical", "where"):
+            table.add_column(column)
+        for entity in analysis.entities:
+            where = ""
+            if entity.lat is not None and entity.lon is not None:
+                where = f"{entity.lat:.2f}, {entity.lon:.2f}"
+            if entity.country:
+                where = f"{where} ({entity.country})".strip()
+            table.add_row(
+                entity.label,
+                _lines(entity.text, width // 3, visual),
+                _lines(entity.canonical, width // 3, visual),
+                where,
+            )
+        console.print(table)
     for name, items in (
-        ("entities", analysis.entities),
         ("statements", analysis.statements),
         ("events", analysis.events),
     ):
@@ -80,3 +97,28 @@ def render(analysis: Analysis, console: Console, *, visual: bool = False) -> Non
             console.print(Rule(f"{name}: {len(items)}"))
             for item in items:
                 console.print(item.to_dict(), highlight=False)
+
+
+def render_scores(report, console: Console) -> None:
+    """Precision, recall and F1 per entity type and micro-averaged."""
+    table = Table(title=f"{report.sentences:,} sentences, {report.tokens:,} tokens")
+    for column in ("type", "precision", "recall", "F1", "entities"):
+        table.add_column(column, justify="right" if column != "type" else "left")
+    for kind, score in report.per_type.items():
+        table.add_row(
+            kind,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.support),
+        )
+    micro = report.micro
+    table.add_row(
+        "micro",
+        f"{micro.precision:.3f}",
+        f"{micro.recall:.3f}",
+        f"{micro.f1:.3f}",
+        str(micro.support),
+        style="bold",
+    )
+    console.print(table)

@@ -1,0 +1,59 @@
+"""Document-level consistency: a name tagged once is the same name elsewhere in the article.
+
+After the CRF has tagged every sentence of an article, each entity string it found (as
+normalised, clitic-stripped stems, so ``وروسيا`` and ``روسيا`` are one string) is looked
+for again; untagged occurrences take the majority type, provided the string was tagged in
+at least half of its occurrences (so a common word tagged once by mistake does not spread).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rasid.arabic.normalize import normalize
+from rasid.arabic.tokens import Token
+from rasid.entities.scoring import chunks
+
+MAX_LENGTH = 6
+
+
+def _key(token: Token) -> str:
+    return normalize(token.stem) if token.kind == "word" else normalize(token.text)
+
+
+def propagate(sentences: Sequence[Sequence[Token]], tags: Sequence[list[str]]) -> list[list[str]]:
+    """Return new tag lists with entity strings made consistent across the document."""
+    keys = [[_key(t) for t in sentence] for sentence in sentences]
+    types: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
+        for kind, start, end in chunks(sentence_tags):
+            if end - start <= MAX_LENGTH:
+                types[tuple(sentence_keys[start:end])][kind] += 1
+    if not types:
+        return [list(t) for t in tags]
+    lengths = sorted({len(k) for k in types}, reverse=True)
+    occurrences: Counter[tuple[str, ...]] = Counter()
+    for sentence_keys in keys:
+        for length in lengths:
+            for i in range(len(sentence_keys) - length + 1):
+                key = tuple(sentence_keys[i : i + length])
+                if key in types:
+                    occurrences[key] += 1
+    out = [list(t) for t in tags]
+    for sentence_keys, sentence_tags in zip(keys, out, strict=True):
+        i = 0
+        while i < len(sentence_keys):
+            for length in lengths:
+                key = tuple(sentence_keys[i : i + length])
+                if len(key) < length or key not in types:
+                    continue
+                tagged = sum(types[key].values())
+                free = all(t == "O" for t in sentence_tags[i : i + length])
+                if free and tagged * 2 >= occurrences[key] and len("".join(key)) >= 3:
+                    kind = types[key].most_common(1)[0][0]
+                    sentence_tags[i : i + length] = [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
+                    i += length - 1
+                    break
+            i += 1
+    return out

@@ -1,0 +1,104 @@
+"""Token features for the CRF tagger.
+
+One function, :func:`sentence_features`, used both to train and to tag, so the two can
+never drift apart. Each token gets features of its own (normalised form, clitic-stripped
+stem, prefix, affixes, shape, word clusters, gazetteer membership) and a few of its
+neighbours' (±2: stem and cluster; ±1: affixes, gazetteer). Features are plain
+``"name=value"`` strings, which python-crfsuite takes fastest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rasid.arabic.normalize import normalize
+from rasid.arabic.tokens import Token
+
+if TYPE_CHECKING:
+    from rasid.entities.clusters import Clusters
+    from rasid.entities.gazetteer import Gazetteer
+
+FEATURES_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """What the features look up besides the tokens; either may be absent."""
+
+    clusters: Clusters | None = None
+    gazetteer: Gazetteer | None = None
+
+
+def _shape(token: Token) -> str:
+    kind = token.kind
+    if kind == "word":
+        return "ar"
+    if kind == "latin":
+        return "Lat" if token.text[:1].isupper() else "lat"
+    return kind
+
+
+def _own(token: Token, clusters: Clusters | None) -> tuple[list[str], list[str], list[str]]:
+    """(own features, features shown to neighbours at ±1, at ±2)."""
+    norm = normalize(token.text)
+    if token.kind != "word":
+        shape = _shape(token)
+        own = [f"w={norm}", f"shape={shape}"]
+        return own, [f"w={norm}", f"shape={shape}"], [f"shape={shape}"]
+    stem = normalize(token.stem) or norm
+    prefix = normalize(token.prefix)
+    own = [
+        f"w={norm}",
+        f"s={stem}",
+        f"pre={prefix}",
+        f"def={int(token.definite)}",
+        f"p2={stem[:2]}",
+        f"p3={stem[:3]}",
+        f"s1={stem[-1:]}",
+        f"s2={stem[-2:]}",
+        f"s3={stem[-3:]}",
+        f"len={min(len(stem), 9)}",
+        "shape=ar",
+    ]
+    near = [f"s={stem}", f"s2={stem[-2:]}", f"def={int(token.definite)}"]
+    far = [f"s={stem}"]
+    if clusters is not None:
+        found = clusters.get(stem)
+        if found is not None:
+            own += [f"c1={found[0]}", f"c2={found[1]}"]
+            near += [f"c1={found[0]}", f"c2={found[1]}"]
+            far.append(f"c1={found[0]}")
+        else:
+            own.append("c1=none")
+    return own, near, far
+
+
+def sentence_features(tokens: Sequence[Token], resources: Resources) -> list[list[str]]:
+    """The feature strings of every token in one sentence."""
+    clusters = resources.clusters
+    parts = [_own(token, clusters) for token in tokens]
+    gaz: list[tuple[str, ...]]
+    if resources.gazetteer is not None:
+        gaz = resources.gazetteer.token_features(list(tokens))
+    else:
+        gaz = [()] * len(tokens)
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i in range(n):
+        own, _, _ = parts[i]
+        feats = ["bias", *own, *gaz[i]]
+        if i == 0:
+            feats.append("BOS")
+        if i == n - 1:
+            feats.append("EOS")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                shown = parts[j][1] if offset in (-1, 1) else parts[j][2]
+                feats.extend(f"{offset}:{f}" for f in shown)
+                if offset in (-1, 1):
+                    feats.extend(f"{offset}:{f}" for f in gaz[j])
+        out.append(feats)
+    return out

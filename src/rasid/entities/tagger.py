@@ -1,0 +1,86 @@
+"""The shipped CRF tagger: load it, tag sentences of rasid tokens.
+
+The model directory (``rasid/models/ner``) holds ``model.crfsuite`` and ``meta.json``
+(name, version, the rasid version that trained it, the feature version, scores); the
+loader checks the feature version so a model never runs with features it was not trained
+on, and turns a missing or corrupt file into :class:`rasid.errors.ModelError`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from rasid.arabic.tokens import Token
+from rasid.entities.features import FEATURES_VERSION, Resources, sentence_features
+from rasid.errors import ModelError
+
+MODEL_NAME = "rasid-ner-crf"
+
+
+def default_model_dir() -> Path:
+    return Path(str(resources.files("rasid").joinpath("models/ner")))
+
+
+@dataclass(frozen=True)
+class Tagger:
+    """A loaded CRF model and the resources its features need."""
+
+    crf: pycrfsuite.Tagger
+    meta: dict
+    resources: Resources
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", "unknown"))
+
+    def tag(self, tokens: Sequence[Token]) -> list[str]:
+        """BIO tags (``B-PER``, ``I-LOC``, ``O``…) for one sentence of tokens."""
+        if not tokens:
+            return []
+        return list(self.crf.tag(sentence_features(tokens, self.resources)))
+
+
+def load_tagger(model_dir: Path | None = None, res: Resources | None = None) -> Tagger:
+    """Load the tagger from ``model_dir`` (default: the model shipped in the package)."""
+    directory = model_dir or default_model_dir()
+    meta_path, model_path = directory / "meta.json", directory / "model.crfsuite"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"the NER model is missing: no {meta_path}") from None
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"the NER model's meta.json is unreadable: {exc}") from None
+    if meta.get("features") != FEATURES_VERSION:
+        raise ModelError(
+            f"the NER model was trained with features v{meta.get('features')}, this rasid "
+            f"computes v{FEATURES_VERSION}: rebuild it with `rasid train ner`"
+        )
+    crf = pycrfsuite.Tagger()
+    try:
+        crf.open(str(model_path))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"the NER model file {model_path} is missing or corrupt ({exc})") from None
+    if res is None:
+        res = default_resources()
+    return Tagger(crf, meta, res)
+
+
+@cache
+def default_resources() -> Resources:
+    """The shipped word clusters and gazetteer, loaded once."""
+    from rasid.entities.clusters import load_clusters
+    from rasid.entities.gazetteer import default_gazetteer
+
+    return Resources(clusters=load_clusters(), gazetteer=default_gazetteer())
+
+
+@cache
+def shipped_tagger() -> Tagger:
+    return load_tagger()
