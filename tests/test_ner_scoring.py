@@ -55,3 +55,40 @@ def test_gold_against_itself_is_perfect():
     report = evaluate((s.tags, s.tags) for s in sentences)
     assert report.micro.f1 == 1.0
     assert report.micro.support == 10  # 9 B- tags plus the stray I-LOC
+
+
+def _cli(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "rasid.cli", *args], capture_output=True, text=True, timeout=300
+    )
+
+
+def test_eval_and_train_commands_on_the_fixture(tmp_path):
+    import json
+
+    shipped = _cli("eval", "ner", "--data", str(FIXTURE), "--json")
+    assert shipped.returncode == 0, shipped.stderr
+    report = json.loads(shipped.stdout)
+    assert report["sentences"] == 4 and report["tokens"] == 37
+    assert set(report["per_type"]) <= {"PER", "LOC", "ORG", "MISC"}
+    assert 0.0 <= report["micro"]["f1"] <= 1.0
+
+    trained = _cli("train", "ner", "--data", str(FIXTURE), "--out", str(tmp_path))
+    assert trained.returncode == 0, trained.stderr
+    assert (tmp_path / "model.crfsuite").exists()
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    assert meta["name"] == "rasid-ner-crf" and "test" in meta["scores"]
+    again = _cli("eval", "ner", "--data", str(FIXTURE), "--model", str(tmp_path), "--json")
+    # trained and scored on the same four sentences: it must have learnt most of them
+    assert json.loads(again.stdout)["micro"]["f1"] >= 0.8
+    table = _cli("eval", "ner", "--data", str(FIXTURE), "--model", str(tmp_path))
+    assert "micro" in table.stdout and "precision" in table.stdout
+
+
+def test_eval_without_data_is_one_line(tmp_path):
+    result = _cli("eval", "ner", "--data", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.startswith("rasid: error:") and len(result.stderr.splitlines()) == 1

@@ -46,7 +46,7 @@ article, and not a particle, pronoun, month or common verb; ``%``, ``٪``, ``ف�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
@@ -752,6 +752,9 @@ def find_numbers(text: str) -> list[NumberMention]:
             i += 1
             continue
         mention, nxt = found
+        if out and out[-1].unit_end is not None and mention.start < out[-1].unit_end:
+            # the word taken as the previous count's unit opens this mention (٠ فأكثر من ٠)
+            out[-1] = replace(out[-1], unit=None, unit_start=None, unit_end=None)
         out.append(mention)
         i = max(nxt, i + 1)
     return out

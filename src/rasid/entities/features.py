@@ -59,6 +59,8 @@ def _own(token: Token, clusters: Clusters | None) -> tuple[list[str], list[str],
         f"s1={stem[-1:]}",
         f"s2={stem[-2:]}",
         f"s3={stem[-3:]}",
+        f"p4={stem[:4]}",
+        f"s4={stem[-4:]}",
         f"len={min(len(stem), 9)}",
         "shape=ar",
     ]
@@ -69,7 +71,7 @@ def _own(token: Token, clusters: Clusters | None) -> tuple[list[str], list[str],
         if found is not None:
             own += [f"c1={found[0]}", f"c2={found[1]}"]
             near += [f"c1={found[0]}", f"c2={found[1]}"]
-            far.append(f"c1={found[0]}")
+            far += [f"c1={found[0]}", f"c2={found[1]}"]
         else:
             own.append("c1=none")
     return own, near, far
@@ -98,7 +100,6 @@ def sentence_features(tokens: Sequence[Token], resources: Resources) -> list[lis
             if 0 <= j < n:
                 shown = parts[j][1] if offset in (-1, 1) else parts[j][2]
                 feats.extend(f"{offset}:{f}" for f in shown)
-                if offset in (-1, 1):
-                    feats.extend(f"{offset}:{f}" for f in gaz[j])
+                feats.extend(f"{offset}:{f}" for f in gaz[j])
         out.append(feats)
     return out

@@ -26,6 +26,19 @@ from rasid.entities.tagger import Tagger
 from rasid.schema import Analysis, Entity
 
 _CONJUNCTIONS = ("و", "ف")
+# Words a name never begins or ends with (normalised): prepositions, particles, pronouns.
+FUNCTION_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "من في على إلى الى عن مع أي كل بعض هذا هذه ذلك تلك التي الذي الذين قد لقد إن أن"
+        " كان كانت لا لم لن ما هو هي هم أنه أنها إنه بين عند منذ حتى ثم أو أم بل"
+    ).split()
+)
+
+
+def _is_function_word(token: Token) -> bool:
+    stem = normalize(token.stem)
+    return stem in FUNCTION_WORDS or (stem[:1] in _CONJUNCTIONS and stem[1:] in FUNCTION_WORDS)
 
 
 @dataclass(slots=True)
@@ -73,6 +86,23 @@ class EntityRecognizer:
             token.stem
         ) is not None
 
+    def _trim(self, group: list[Token], first: int, last: int) -> tuple[int, int]:
+        """Tighten a tagged span: function words at its edges go (``على خاركيف``), and a
+        span that is a gazetteer name plus words it cannot explain is cut back to the name
+        (``أوكرانيا تشترط`` in a headline)."""
+        while first < last and _is_function_word(group[first]):
+            first += 1
+        while last > first and _is_function_word(group[last - 1]):
+            last -= 1
+        if last - first > 1:
+            span = group[first:last]
+            whole = self.gazetteer.lookup(" ".join(t.text for t in span))
+            if whole is None:
+                for match in self.gazetteer.match(span):
+                    if match.first == 0 and match.entry.kind in ("country", "capital", "city"):
+                        return first, first + match.last + 1
+        return first, last
+
     def __call__(self, analysis: Analysis) -> None:
         analysis.entities = list(self.find(analysis.article.text))
 
@@ -96,17 +126,27 @@ class EntityRecognizer:
             )
         for group, group_tags in zip(sentences, tags, strict=True):
             for kind, first, last in chunks(group_tags):
+                first, last = self._trim(group, first, last)
+                if first >= last:
+                    continue
                 start = entity_start(group[first], self._is_known(group[first]))
                 mentions.append(_Mention(start, group[last - 1].end, kind, priority=2))
+        tagged = [(m.start, m.end) for m in mentions if m.priority == 2]
         for match in self.gazetteer.match(tokens):
             entry = match.entry
-            mentions.append(_Mention(match.start, match.end, entry.label, entry, priority=1))
+            # a longer gazetteer name around a tagged span wins (روسيا البيضاء over روسيا)
+            longer = any(
+                match.start <= s and e <= match.end and (e - s) < (match.end - match.start)
+                for s, e in tagged
+            )
+            priority = 2 if longer else 1
+            mentions.append(_Mention(match.start, match.end, entry.label, entry, priority=priority))
         return self._resolve(text, mentions)
 
     def _resolve(self, text: str, mentions: list[_Mention]) -> list[Entity]:
         kept: list[_Mention] = []
         taken: list[tuple[int, int]] = []
-        for mention in sorted(mentions, key=lambda m: (-m.priority, m.start)):
+        for mention in sorted(mentions, key=lambda m: (-m.priority, m.start - m.end, m.start)):
             if any(mention.start < e and s < mention.end for s, e in taken):
                 continue
             kept.append(mention)
@@ -116,7 +156,11 @@ class EntityRecognizer:
         people: dict[str, str] = {}  # last name → canonical of the full name
         for mention in kept:
             surface = text[mention.start : mention.end]
-            entry = mention.entry or self.gazetteer.lookup(surface, mention.label)
+            entry = (
+                mention.entry
+                or self.gazetteer.lookup(surface, mention.label)
+                or self.gazetteer.lookup(surface)
+            )
             label = mention.label
             if entry is not None and entry.kind != "demonym":
                 if entry.label != label and entry.kind in ("country", "city", "region", "agency"):

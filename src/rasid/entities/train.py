@@ -41,6 +41,7 @@ class TrainOptions:
     max_iterations: int = 200
     dev: bool = False
     aqmar: str = "none"  # "none" | "all" (MIS0-3 → MISC) | "no-misc" (sentences with MIS* left out)
+    algorithm: str = "lbfgs"
 
 
 def aqmar_sentences(data: Path, mode: str) -> list[Sentence]:
@@ -117,19 +118,18 @@ def train(
         cut = int(len(sentences) * (1 - DEV_SHARE))
         sentences, held_out = sentences[:cut], sentences[cut:]
     start = time.perf_counter()
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm=options.algorithm, verbose=False)
     for sentence in [*sentences, *aqmar_sentences(data, options.aqmar)]:
         split = split_sentence(sentence)
         if split.pieces:
             trainer.append(sentence_features(split.pieces, resources), list(split.tags))
-    trainer.set_params(
-        {
-            "c1": options.c1,
-            "c2": options.c2,
-            "max_iterations": options.max_iterations,
-            "feature.possible_transitions": True,
-        }
-    )
+    params: dict[str, object] = {
+        "max_iterations": options.max_iterations,
+        "feature.possible_transitions": True,
+    }
+    if options.algorithm == "lbfgs":
+        params.update({"c1": options.c1, "c2": options.c2})
+    trainer.set_params(params)
     progress(f"features ready in {time.perf_counter() - start:.0f} s; training…")
     out.mkdir(parents=True, exist_ok=True)
     model_path = out / "model.crfsuite"
@@ -151,6 +151,7 @@ def train(
             "c2": options.c2,
             "max_iterations": options.max_iterations,
             "aqmar": options.aqmar,
+            "algorithm": options.algorithm,
         },
         "train_seconds": round(trained),
         "scores": {("dev" if options.dev else "test"): report.to_dict()},
