@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from rasid.arabic.normalize import normalize
@@ -20,7 +22,19 @@ if TYPE_CHECKING:
     from rasid.entities.clusters import Clusters
     from rasid.entities.gazetteer import Gazetteer
 
-FEATURES_VERSION = "1"
+FEATURES_VERSION = "2"
+
+
+@cache
+def person_cues() -> dict[str, str]:
+    """Normalised word → "given" or "title" (rasid/data/person_cues.txt, our own list)."""
+    text = resources.files("rasid").joinpath("data/person_cues.txt").read_text("utf-8")
+    cues: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            kind, word = line.split("\t", 1)
+            cues.setdefault(normalize(word.strip()), kind)
+    return cues
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +54,9 @@ def _shape(token: Token) -> str:
     return kind
 
 
-def _own(token: Token, clusters: Clusters | None) -> tuple[list[str], list[str], list[str]]:
+def _own(
+    token: Token, clusters: Clusters | None, cues: dict[str, str]
+) -> tuple[list[str], list[str], list[str]]:
     """(own features, features shown to neighbours at ±1, at ±2)."""
     norm = normalize(token.text)
     if token.kind != "word":
@@ -66,6 +82,11 @@ def _own(token: Token, clusters: Clusters | None) -> tuple[list[str], list[str],
     ]
     near = [f"s={stem}", f"s2={stem[-2:]}", f"def={int(token.definite)}"]
     far = [f"s={stem}"]
+    cue = cues.get(norm) or cues.get(stem)
+    if cue is not None:
+        own.append(f"cue={cue}")
+        near.append(f"cue={cue}")
+        far.append(f"cue={cue}")
     if clusters is not None:
         found = clusters.get(stem)
         if found is not None:
@@ -74,13 +95,17 @@ def _own(token: Token, clusters: Clusters | None) -> tuple[list[str], list[str],
             far += [f"c1={found[0]}", f"c2={found[1]}"]
         else:
             own.append("c1=none")
+        whole = clusters.get(norm) if norm != stem else None
+        if whole is not None:
+            own.append(f"wc2={whole[1]}")
     return own, near, far
 
 
 def sentence_features(tokens: Sequence[Token], resources: Resources) -> list[list[str]]:
     """The feature strings of every token in one sentence."""
     clusters = resources.clusters
-    parts = [_own(token, clusters) for token in tokens]
+    cues = person_cues()
+    parts = [_own(token, clusters, cues) for token in tokens]
     gaz: list[tuple[str, ...]]
     if resources.gazetteer is not None:
         gaz = resources.gazetteer.token_features(list(tokens))

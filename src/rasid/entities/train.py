@@ -38,7 +38,7 @@ DEV_SHARE = 0.1
 class TrainOptions:
     c1: float = 0.05
     c2: float = 0.01
-    max_iterations: int = 200
+    max_iterations: int = 300
     dev: bool = False
     aqmar: str = "none"  # "none" | "all" (MIS0-3 → MISC) | "no-misc" (sentences with MIS* left out)
     algorithm: str = "lbfgs"
