@@ -113,6 +113,12 @@ app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
 
+NerData = Annotated[
+    Path | None,
+    typer.Option(help="The ner/ folder of ../shared/data (default: found next to the repo)."),
+]
+
+
 def _ner_data(data: Path | None) -> Path:
     from rasid.entities.train import DEFAULT_DATA
 
@@ -121,10 +127,7 @@ def _ner_data(data: Path | None) -> Path:
 
 @train_app.command("ner")
 def train_ner(
-    data: Annotated[
-        Path | None,
-        typer.Option(help="The ner/ folder of ../shared/data (default: found next to the repo)."),
-    ] = None,
+    data: NerData = None,
     out: Annotated[
         Path | None,
         typer.Option(help="Where to write the model (default: the package's models/ner)."),
@@ -156,10 +159,7 @@ def train_ner(
 
 @eval_app.command("ner")
 def eval_ner(
-    data: Annotated[
-        Path | None,
-        typer.Option(help="The ner/ folder of ../shared/data (default: found next to the repo)."),
-    ] = None,
+    data: NerData = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     model: Annotated[
         Path | None, typer.Option(help="A model folder (default: the shipped model).")
