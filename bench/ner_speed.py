@@ -16,7 +16,7 @@ import sys
 import time
 
 import rasid
-from rasid.arabic import split_sentences, tokenize
+from rasid.arabic import tokenize
 from rasid.entities.consistency import propagate
 from rasid.reader import read_text
 
@@ -41,7 +41,7 @@ def main() -> int:
 
     start = time.perf_counter()
     from rasid.entities.gazetteer import Gazetteer
-    from rasid.entities.recognizer import EntityRecognizer
+    from rasid.entities.recognizer import EntityRecognizer, sentence_tokens
     from rasid.entities.tagger import load_tagger
 
     tagger = load_tagger()
@@ -51,16 +51,7 @@ def main() -> int:
     n_tokens = sum(len(tokenize(t)) for t in texts)
     start = time.perf_counter()
     for text in texts:
-        tokens = tokenize(text)
-        groups = []
-        at = 0
-        for sentence in split_sentences(text):
-            group = []
-            while at < len(tokens) and tokens[at].start < sentence.end:
-                group.append(tokens[at])
-                at += 1
-            if group:
-                groups.append(group)
+        _, groups = sentence_tokens(text)
         propagate(groups, [tagger.tag(g) for g in groups])
     tagging = time.perf_counter() - start
 

@@ -52,6 +52,22 @@ class _Mention:
     priority: int = 0
 
 
+def sentence_tokens(text: str) -> tuple[list[Token], list[list[Token]]]:
+    """All tokens of ``text``, and the same tokens grouped by sentence."""
+    tokens = tokenize(text)
+    sentences: list[list[Token]] = []
+    at = 0
+    for sentence in split_sentences(text):
+        group: list[Token] = []
+        while at < len(tokens) and tokens[at].start < sentence.end:
+            if tokens[at].start >= sentence.start:
+                group.append(tokens[at])
+            at += 1
+        if group:
+            sentences.append(group)
+    return tokens, sentences
+
+
 def entity_start(token: Token, known: bool) -> int:
     """Where a name written with clitics begins: after و/ف always; after ب/ل/ك only when
     the rest is a known word (the tokenizer may split an unknown name like بيرديانسك)."""
@@ -107,17 +123,7 @@ class EntityRecognizer:
         analysis.entities = list(self.find(analysis.article.text))
 
     def find(self, text: str) -> list[Entity]:
-        tokens = tokenize(text)
-        sentences: list[list[Token]] = []
-        at = 0
-        for sentence in split_sentences(text):
-            group: list[Token] = []
-            while at < len(tokens) and tokens[at].start < sentence.end:
-                if tokens[at].start >= sentence.start:
-                    group.append(tokens[at])
-                at += 1
-            if group:
-                sentences.append(group)
+        tokens, sentences = sentence_tokens(text)
         tags = propagate(sentences, [self.tagger.tag(s) for s in sentences])
         mentions: list[_Mention] = []
         for match in find_institutions(tokens, text, self.gazetteer):
