@@ -38,8 +38,8 @@ def _share(clusters: Clusters, left: list[str], right: list[str], level: int) ->
 def test_shipped_file_loads(clusters):
     assert len(clusters) > 20_000
     assert load_clusters() is clusters  # cached
-    coarse, fine = clusters.get(normalize("وزارة"))
-    assert 0 <= int(coarse) < 128 and 0 <= int(fine) < 1024
+    coarse, fine, finest = clusters.get(normalize("وزارة"))
+    assert 0 <= int(coarse) < 128 and 0 <= int(fine) < 1024 and 0 <= int(finest) < 4096
     assert clusters.get("no-such-word") is None
     assert normalize("محمد") in clusters
 
@@ -71,9 +71,9 @@ def _write(path: Path, text: str) -> Path:
 
 
 def test_load_from_path(tmp_path):
-    path = _write(tmp_path / "c.tsv.gz", f"{HEADER}\nمحمد\t3\t17\nقال\t5\t900\n")
+    path = _write(tmp_path / "c.tsv.gz", f"{HEADER}\nمحمد\t3\t17\t1200\nقال\t5\t900\t3001\n")
     loaded = load_clusters(path)
-    assert loaded.get("محمد") == ("3", "17")
+    assert loaded.get("محمد") == ("3", "17", "1200")
     assert len(loaded) == 2
 
 

@@ -29,7 +29,7 @@ def propagate(sentences: Sequence[Sequence[Token]], tags: Sequence[list[str]]) -
     keys = [[_key(t) for t in sentence] for sentence in sentences]
     types: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
-        for kind, start, end in chunks(sentence_tags):
+        for kind, start, end in sorted(chunks(sentence_tags), key=lambda c: c[1]):
             if end - start <= MAX_LENGTH:
                 types[tuple(sentence_keys[start:end])][kind] += 1
             if kind == "PER" and end - start >= 2:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rasid.entities.clusters import Clusters
     from rasid.entities.gazetteer import Gazetteer
 
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 
 
 @cache
@@ -90,7 +90,7 @@ def _own(
     if clusters is not None:
         found = clusters.get(stem)
         if found is not None:
-            own += [f"c1={found[0]}", f"c2={found[1]}"]
+            own += [f"c{k}={cid}" for k, cid in enumerate(found, 1)]
             near += [f"c1={found[0]}", f"c2={found[1]}"]
             far += [f"c1={found[0]}", f"c2={found[1]}"]
         else:

@@ -131,7 +131,7 @@ class EntityRecognizer:
                 _Mention(match.start, match.end, "ORG", None, match.canonical, match.country, 3)
             )
         for group, group_tags in zip(sentences, tags, strict=True):
-            for kind, first, last in chunks(group_tags):
+            for kind, first, last in sorted(chunks(group_tags), key=lambda c: c[1]):
                 first, last = self._trim(group, first, last)
                 if first >= last:
                     continue

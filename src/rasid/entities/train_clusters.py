@@ -38,7 +38,7 @@ a byte-identical file (checked with ``PYTHONHASHSEED`` 0 and 123, gensim 4.4,
 scikit-learn 1.9). Older gensim versions seeded each word's vector with ``hashfxn``;
 ``PYTHONHASHSEED=0`` in the command above is belt and braces for them.
 
-Output: ``word<TAB>c128<TAB>c1024`` per line after a header line, most frequent word
+Output: ``word<TAB>c128<TAB>c1024<TAB>c4096`` per line after a header line, most frequent word
 first; cluster ids are decimal strings. The gzip header holds no name and no time.
 """
 
@@ -58,10 +58,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rasid.arabic import normalize, tokenize
+from rasid.entities.clusters import HEADER, SIZES
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_OUT = ROOT / "src" / "rasid" / "data" / "clusters.tsv.gz"
-HEADER = "word\tc128\tc1024"
 SOURCES = ("ant", "anercorp", "aqmar")
 KEEP_KINDS = frozenset({"word", "latin"})
 
@@ -70,7 +70,6 @@ WINDOW = 5
 MIN_COUNT = 3
 EPOCHS = 10
 SEED = 1
-SIZES = (128, 1024)
 
 # Sanity check: words whose cluster-mates are printed at the end.
 PROBES = ("محمد", "صفاقس", "تونس", "فرنسا", "وزارة", "النهضة", "قال")
