@@ -79,9 +79,8 @@ def _text_of(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _blocks_from_xml(xml: str) -> list[Block]:
-    root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True))
-    main = root.find("main") if root is not None else None
+def _blocks_from_doc(root: etree._Element) -> list[Block]:
+    main = root.find("main")
     blocks: list[Block] = []
     if main is None:
         return blocks
@@ -119,7 +118,9 @@ def _blocks_from_xml(xml: str) -> list[Block]:
 
 
 def extract_html(html: str, url: str | None, today: str) -> HtmlExtract:
-    """Main content and metadata of a page; ``blocks`` is empty when no article is found."""
+    """Main content and metadata of a page, from one trafilatura run (its XML output: the
+    ``<doc>`` attributes hold the metadata, ``<main>`` the text). ``blocks`` is empty when no
+    article is found."""
     xml = trafilatura.extract(
         html,
         url=url,
@@ -127,23 +128,25 @@ def extract_html(html: str, url: str | None, today: str) -> HtmlExtract:
         include_formatting=True,
         include_comments=False,
         include_tables=True,
-        with_metadata=False,
-        favor_precision=False,
+        with_metadata=True,
+        date_extraction_params={
+            "extensive_search": False,
+            "original_date": True,
+            "max_date": today,
+        },
     )
-    meta = trafilatura.extract_metadata(
-        html,
-        default_url=url,
-        date_config={"extensive_search": False, "original_date": True, "max_date": today},
-    )
-    blocks = _blocks_from_xml(xml) if xml else []
+    if not xml:
+        return HtmlExtract(None, None, None, url, None, None, [])
+    root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True))
+    if root is None:
+        return HtmlExtract(None, None, None, url, None, None, [])
+    meta = {k: (v or None) for k, v in root.attrib.items()}
     return HtmlExtract(
-        title=(meta.title if meta else None) or None,
-        author=(meta.author if meta else None) or None,
-        published=_local_date(html, today)
-        or (meta.date if meta else None)
-        or _extensive_date(html, url, today),
-        url=(meta.url if meta else None) or url,
-        site=(meta.sitename if meta else None) or (meta.hostname if meta else None) or None,
-        description=(meta.description if meta else None) or None,
-        blocks=blocks,
+        title=meta.get("title"),
+        author=meta.get("author"),
+        published=_local_date(html, today) or meta.get("date") or _extensive_date(html, url, today),
+        url=meta.get("url") or url,
+        site=meta.get("sitename") or meta.get("hostname"),
+        description=meta.get("description"),
+        blocks=_blocks_from_doc(root),
     )
