@@ -83,16 +83,22 @@ def test_normalize_with_map(text: str) -> None:
         assert normalize(text[start:end]) == norm
 
 
+def assert_spans_in_order(text: str, items) -> None:
+    """Every item's ``text`` is ``text[start:end]``, and items do not overlap or go back."""
+    last = 0
+    for item in items:
+        assert text[item.start : item.end] == item.text
+        assert item.start >= last
+        last = item.end
+
+
 @SETTINGS
 @given(any_text)
 def test_tokens_point_into_text_and_lose_nothing(text: str) -> None:
     toks = tokenize(text)
-    last = 0
+    assert_spans_in_order(text, toks)
     for t in toks:
-        assert text[t.start : t.end] == t.text
         assert t.text and not any(ch.isspace() for ch in t.text)
-        assert t.start >= last
-        last = t.end
         assert t.start <= t.stem_start < t.stem_end == t.end
         assert t.prefix + t.stem == t.text
         assert match_keys(t)[0] == normalize(t.text)
@@ -103,13 +109,10 @@ def test_tokens_point_into_text_and_lose_nothing(text: str) -> None:
 @given(any_text)
 def test_sentences_point_into_text_and_lose_nothing(text: str) -> None:
     sents = split_sentences(text)
-    last = 0
+    assert_spans_in_order(text, sents)
     for s in sents:
-        assert text[s.start : s.end] == s.text
         assert s.text == s.text.strip() and s.text
         assert "\n" not in s.text
-        assert s.start >= last
-        last = s.end
     assert visible("".join(s.text for s in sents)) == visible(text)
 
 

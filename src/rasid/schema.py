@@ -8,13 +8,18 @@ article text exactly as stored: the paragraphs (headings included) joined by a b
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Protocol
 
 ANALYSIS_SCHEMA = "rasid.analysis/1"
 PARAGRAPH_SEPARATOR = "\n\n"
 
 ParagraphKind = Literal["heading", "body"]
+
+
+def _flat_dict(record: Any) -> dict[str, Any]:
+    """A flat record's fields, in declaration order (the order of the JSON keys)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +32,7 @@ class Paragraph:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "kind": self.kind, "start": self.start, "end": self.end}
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +46,7 @@ class Removed:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "reason": self.reason}
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,17 +134,7 @@ class Entity:
     country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "label": self.label,
-            "start": self.start,
-            "end": self.end,
-            "canonical": self.canonical,
-            "id": self.id,
-            "lat": self.lat,
-            "lon": self.lon,
-            "country": self.country,
-        }
+        return _flat_dict(self)
 
 
 class Annotation(Protocol):
