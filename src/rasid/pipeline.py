@@ -26,14 +26,15 @@ class Component(Protocol):
 
 
 def default_components() -> tuple[Component, ...]:
-    """The analysers run by default, in order: entities (so far).
+    """The analysers run by default, in order: entities, then statements.
 
     Raises :class:`rasid.errors.ModelError` when a shipped model cannot be loaded."""
     from rasid.entities.gazetteer import default_gazetteer
     from rasid.entities.recognizer import EntityRecognizer
     from rasid.entities.tagger import shipped_tagger
+    from rasid.statements import StatementExtractor
 
-    return (EntityRecognizer(shipped_tagger(), default_gazetteer()),)
+    return (EntityRecognizer(shipped_tagger(), default_gazetteer()), StatementExtractor())
 
 
 def analyze_article(article: Article, components: Sequence[Component] | None = None) -> Analysis:

@@ -137,6 +137,81 @@ class Entity:
         return _flat_dict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of ``Article.text``: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat_dict(self)
+
+
+SpeakerKind = Literal["person", "organisation", "government", "media", "anonymous", "document"]
+ViaKind = Literal["person", "organisation", "government", "media", "anonymous", "document", "platform"]
+Stance = Literal["assert", "deny"]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who made a statement: the most specific mention of them in the article (a name
+    where the text gives one), with the role or title as ``descriptor``. ``entity`` is
+    the canonical name of the linked entity, when there is one."""
+
+    text: str
+    start: int
+    end: int
+    kind: SpeakerKind
+    anonymous: bool = False
+    entity: str | None = None
+    descriptor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Via:
+    """One link of a relay chain: who passed the speaker's words on (an agency, an
+    outlet, a platform, an outer speaker). ``start``/``end`` locate the mention."""
+
+    text: str
+    kind: ViaKind
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One reported speech act. ``via`` runs from the speaker outward to the article;
+    ``refers_to`` is the index (in ``Analysis.statements``) of the statement a denial
+    answers."""
+
+    speaker: Speaker
+    cue: Span
+    content: Span
+    direct: bool
+    via: tuple[Via, ...] = ()
+    stance: Stance = "assert"
+    refers_to: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker.to_dict(),
+            "cue": self.cue.to_dict(),
+            "content": self.content.to_dict(),
+            "direct": self.direct,
+            "via": [v.to_dict() for v in self.via],
+            "stance": self.stance,
+            "refers_to": self.refers_to,
+        }
+
+
 class Annotation(Protocol):
     """What every analysis result (entity, statement, event) offers."""
 

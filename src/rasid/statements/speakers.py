@@ -1,0 +1,210 @@
+"""Who a speaker phrase names: its kind, the most specific mention, the descriptor, and
+back-references (``المسؤول``, ``الوزير``) resolved to an earlier speaker or person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rasid.arabic import Token, normalize, tokenize
+from rasid.schema import Entity, Speaker
+from rasid.statements import lexicon
+
+SPOKESPERSON = frozenset({"متحدث", "متحدثه", "ناطق", "ناطقه", "المتحدث", "المتحدثه", "الناطق"})
+
+
+def bare(word: str) -> str:
+    """A normalised word without a leading conjunction (و، ف): for matching verbs, whose
+    forms are listed without it."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def key(token: Token) -> str:
+    """The normalised stem: the word without conjunction, preposition and article (the
+    tokenizer's conservative clitic analysis, so وزارة stays وزارة)."""
+    return normalize(token.stem)
+
+
+def keys(words: Iterable[str]) -> frozenset[str]:
+    """The stems of lexicon words, computed the same way as :func:`key`."""
+    return frozenset(key(t) for w in words for t in tokenize(w))
+
+
+def text_keys(text: str) -> list[str]:
+    return [key(t) for t in tokenize(text) if t.kind == "word"]
+
+
+DOCUMENT = keys(lexicon.DOCUMENT_HEADS)
+MEDIA = keys(lexicon.MEDIA_HEADS)
+ANONYMOUS = keys(lexicon.ANONYMOUS_HEADS)
+PERSON = keys(lexicon.PERSON_HEADS)
+GOVERNMENT = keys(lexicon.GOVERNMENT_HEADS)
+SPOKESPERSON_KEYS = keys(SPOKESPERSON)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A speaker or relay phrase: ``text[start:end]`` and the entities inside it."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...]
+
+
+def entities_in(entities: Sequence[Entity], start: int, end: int) -> tuple[Entity, ...]:
+    return tuple(e for e in entities if start <= e.start and e.end <= end)
+
+
+def classify(phrase: Phrase) -> str:
+    """The kind of source a phrase names (the speaker kinds of the schema)."""
+    first = key(phrase.tokens[0])
+    words = [key(t) for t in phrase.tokens]
+    people = [e for e in phrase.entities if e.label == "PER"]
+    if people:
+        return "person"
+    if first in DOCUMENT:
+        return "document"
+    if first in MEDIA or any((e.id or "").startswith("rasid:agency") for e in phrase.entities):
+        return "media"
+    if first in ANONYMOUS and not phrase.entities:
+        return "anonymous"
+    if first in ANONYMOUS:
+        # مسؤول في وزارة الصحة: an unnamed official of a named body
+        return "anonymous"
+    if first in PERSON:
+        return "person"
+    if first in GOVERNMENT:
+        return "government"
+    orgs = [e for e in phrase.entities if e.label == "ORG"]
+    places = [e for e in phrase.entities if e.label == "LOC"]
+    if orgs:
+        org_head = set(text_keys(orgs[0].text)[:1])
+        if org_head & GOVERNMENT:
+            return "government"
+        if org_head & MEDIA:
+            return "media"
+        return "organisation"
+    if places and len(words) <= 2:
+        return "government"  # أوكرانيا نفت: a state speaking
+    return "person"
+
+
+def most_specific(
+    phrase: Phrase, text: str, all_entities: Sequence[Entity]
+) -> tuple[int, int, str | None, str | None]:
+    """(start, end, entity canonical, descriptor) of the best mention for a phrase: the
+    person named in it (with the words before it as descriptor), or the whole phrase."""
+    people = [e for e in phrase.entities if e.label == "PER"]
+    if (
+        people
+        and key(phrase.tokens[0]) in SPOKESPERSON_KEYS
+        and _speaks_for(text, phrase, people[0])
+    ):
+        # متحدثة باسم رومان أبراموفيتش: an unnamed spokesperson for a named person
+        return phrase.start, phrase.end, people[0].canonical, None
+    if people:
+        person = people[-1]
+        descriptor = text[phrase.start : person.start].strip(" ،,:-") or None
+        start, end = person.start, person.end
+        # a shorter form (مهدي النهاري, النهاري): point at the fullest mention of the
+        # same person in the article (مهدي حاتم النهاري), the earliest of equals
+        fuller = _fullest(person, all_entities)
+        if fuller is not None:
+            start, end = fuller.start, fuller.end
+        return start, end, person.canonical, descriptor
+    entity = None
+    if key(phrase.tokens[0]) in SPOKESPERSON_KEYS:
+        orgs = [e for e in phrase.entities if e.label in ("ORG", "LOC")]
+        entity = orgs[0].canonical if orgs else None
+    elif phrase.entities:
+        covering = [e for e in phrase.entities if e.start <= phrase.start + 2]
+        if covering:
+            entity = covering[0].canonical
+        elif len(phrase.entities) == 1 and phrase.entities[0].label in ("ORG", "LOC"):
+            # وزارة الدفاع الروسية: the institution is the phrase
+            entity = None
+    return phrase.start, phrase.end, entity, None
+
+
+def _fullest(person: Entity, all_entities: Sequence[Entity]) -> Entity | None:
+    words = text_keys(person.text)
+    if not words:
+        return None
+    best: Entity | None = None
+    for e in all_entities:
+        if e.label != "PER" or e is person:
+            continue
+        other = text_keys(e.text)
+        if len(other) <= len(words) or other[-1] != words[-1] or not set(words) <= set(other):
+            continue
+        if best is None or len(other) > len(text_keys(best.text)):
+            best = e
+    return best
+
+
+def _speaks_for(text: str, phrase: Phrase, person: Entity) -> bool:
+    """Whether ``باسم`` (on behalf of) comes between the spokesperson and the name."""
+    return "باسم" in normalize(text[phrase.start : person.start]).split()
+
+
+def is_back_reference(phrase: Phrase) -> bool:
+    """A role with no name, standing for someone introduced earlier: ``المسؤول``,
+    ``الوزير``, ``رئيس الجالية اليمنية`` (a definite role or a role in construct)."""
+    if any(e.label == "PER" for e in phrase.entities) or len(phrase.tokens) > 6:
+        return False
+    first = phrase.tokens[0]
+    if key(first) not in PERSON | ANONYMOUS:
+        return False
+    if first.definite:
+        return True
+    return len(phrase.tokens) > 1 and phrase.tokens[1].definite
+
+
+def make_speaker(
+    phrase: Phrase, text: str, all_entities: Sequence[Entity], kind: str | None = None
+) -> Speaker:
+    kind = kind or classify(phrase)
+    start, end, entity, descriptor = most_specific(phrase, text, all_entities)
+    if kind == "anonymous":
+        start, end, entity, descriptor = phrase.start, phrase.end, None, None
+    return Speaker(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,  # type: ignore[arg-type]
+        anonymous=kind == "anonymous",
+        entity=entity,
+        descriptor=descriptor,
+    )
+
+
+def resolve_back_reference(
+    phrase: Phrase, earlier: Sequence[Speaker], text: str, all_entities: Sequence[Entity]
+) -> Speaker | None:
+    """The earlier speaker or titled person a role phrase points back to, nearest first:
+    a speaker whose descriptor holds the role words; a person named next to them in the
+    narration (``مهدي حاتم النهاري رئيس الجالية اليمنية``); for a bare role of a person
+    (``وأضاف المحافظ``), the speaker just before."""
+    role = [key(t) for t in phrase.tokens if t.kind == "word"]
+    wanted = set(role) if len(role) > 1 else {role[0]}
+    for speaker in reversed(earlier):
+        described = set(text_keys(" ".join(filter(None, (speaker.descriptor, speaker.text)))))
+        if wanted <= described:
+            return speaker
+    for e in reversed([e for e in all_entities if e.label == "PER" and e.end <= phrase.start]):
+        around = set(text_keys(text[max(0, e.start - 120) : e.start])[-10:])
+        around |= set(text_keys(text[e.end : e.end + 120])[:10])
+        if wanted <= around:
+            fuller = _fullest(e, all_entities) or e
+            return Speaker(
+                text=fuller.text,
+                start=fuller.start,
+                end=fuller.end,
+                kind="person",
+                entity=e.canonical,
+                descriptor=None,
+            )
+    if len(role) == 1 and role[0] in PERSON and earlier and earlier[-1].kind == "person":
+        return earlier[-1]
+    return None
