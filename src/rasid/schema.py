@@ -150,7 +150,9 @@ class Span:
 
 
 SpeakerKind = Literal["person", "organisation", "government", "media", "anonymous", "document"]
-ViaKind = Literal["person", "organisation", "government", "media", "anonymous", "document", "platform"]
+ViaKind = Literal[
+    "person", "organisation", "government", "media", "anonymous", "document", "platform"
+]
 Stance = Literal["assert", "deny"]
 
 

@@ -46,6 +46,7 @@ VERSION = "rules@1"
 _ANAPHORA = keys(lexicon.ANAPHORA)
 _SOURCES = keys(lexicon.SOURCE_HEADS | lexicon.PERSON_HEADS)
 MEDIA = keys(lexicon.MEDIA_HEADS)
+_TITLES = keys(lexicon.PERSON_HEADS)
 _CUE_WORDS = (
     frozenset(lexicon.SPEECH_VERBS)
     | frozenset(lexicon.DENIAL_VERBS)
@@ -228,12 +229,12 @@ def extract(article: Article, entities: Sequence[Entity]) -> list[Statement]:
 
 def _own_outlet_names(article: Article) -> frozenset[str]:
     names: set[str] = set()
-    for key in filter(None, (article.source, article.url)):
-        k = key.lower()
+    for origin in filter(None, (article.source, article.url)):
+        k = origin.lower()
         for code, arabic in lexicon.OUTLET_NAMES.items():
             if code in k:
                 names.update(arabic)
-        names.add(normalize(key))
+        names.add(normalize(origin))
     return frozenset(names)
 
 
@@ -278,8 +279,15 @@ def _abbreviation_dot(p: _Paragraph, j: int) -> bool:
 
 
 def _negated(p: _Paragraph, i: int) -> bool:
-    """لم يكشف، لا يذكر: a negated verb reports nothing."""
-    return i > 0 and p.norms[i - 1] in ("لم", "لن", "لا", "ما", "ولم", "ولا")
+    """لم يكشف، لا يذكر: a negated verb reports nothing; نفي after رفضت/عن is the noun
+    "denial" (رفضت الوزارة نفي أو تأكيد الأنباء), not a verb."""
+    if i > 0 and p.norms[i - 1] in ("لم", "لن", "لا", "ما", "ولم", "ولا"):
+        return True
+    if p.norms[i] == "نفي":
+        before = p.bares[i - 1] if i > 0 else ""
+        after = p.norms[i + 1] if i + 1 < len(p.tokens) else ""
+        return before in lexicon.DENIAL_NOUN_GOVERNORS or after in ("او", "وتاكيد")
+    return False
 
 
 def _quote_words(p: _Paragraph, q: Quote) -> int:
@@ -326,11 +334,9 @@ def _phrase(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> tu
             break
         if bare(w) in lexicon.SPEAKER_STOPS or w in lexicon.SPEAKER_STOPS:
             # علي is also the name Ali: a stop only when a preposition is likely
-            if w == "علي" and j == k and j + 1 < limit and not _is_complementizer(p, j + 1):
-                nxt = p.norms[j + 1]
-                if not nxt.startswith("ال") and nxt not in ("ضروره", "اهميه"):
-                    j += 1
-                    continue
+            if w == "علي" and _name_ali(p, j, k, limit, entities):
+                j += 1
+                continue
             if j > k or w != "علي":
                 break
             break
@@ -345,6 +351,21 @@ def _phrase(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> tu
                 while j < limit and p.tokens[j].end <= e.end:
                     j += 1
     return k, j
+
+
+def _name_ali(p: _Paragraph, j: int, k: int, limit: int, entities: Sequence[Entity]) -> bool:
+    """Whether علي at token j is the name Ali rather than the preposition على."""
+    t = p.tokens[j]
+    if any(e.label == "PER" and e.start <= t.start < e.end for e in entities):
+        return True
+    nxt = p.norms[j + 1] if j + 1 < limit else ""
+    if nxt in ("بن", "ابن") or nxt.startswith("عبد"):
+        return True
+    if j > k and (_abbreviation_dot(p, j - 1) or key(p.tokens[j - 1]) in _TITLES):
+        return True
+    if j == k and nxt and not _is_complementizer(p, j + 1):
+        return not nxt.startswith("ال") and nxt not in ("ضروره", "اهميه")
+    return False
 
 
 def _make_phrase(p: _Paragraph, first: int, last: int, entities: Sequence[Entity]) -> Phrase:
@@ -418,9 +439,11 @@ def _read_frame(
             continue
         if w in lexicon.RELATIVE_PRONOUNS:
             # a relative clause describing the speaker: skip to the next comma-free point
+            # (its own verbs and أن belong to it: التي يرجح أن تسجيلها تم …، إن …)
+            # but إن (with kasra, as after قال) ends it
             j += 1
-            while j < limit and not _is_complementizer(p, j) and p.tokens[j].kind != "punct":
-                if _is_speech_verb(p.norms[j]) and p.norms[j] not in ("طلب",):
+            while j < limit and p.tokens[j].kind != "punct":
+                if _is_complementizer(p, j) and p.tokens[j].text.lstrip("بف")[:1] == "إ":
                     break
                 j += 1
             continue
@@ -521,6 +544,9 @@ def _clause_end(p: _Paragraph, k: int) -> int:
             return j - 1 if p.tokens[j - 1].kind == "punct" else j
         if w in lexicon.CLAUSE_BREAKS and j > k:
             return j - 1 if p.tokens[j - 1].kind == "punct" else j
+        if j > k and w in lexicon.CONTRAST and _cue_ahead(p, j + 1, end):
+            # …، إلا أن مسؤولاً آخر أشار إلى أن: another speaker's act, not this content
+            return j - 1 if p.tokens[j - 1].kind == "punct" else j
         if t.kind == "punct":
             q = p.quote_at(t.start)
             if q is not None:
@@ -528,6 +554,16 @@ def _clause_end(p: _Paragraph, k: int) -> int:
                 continue
         j += 1
     return end
+
+
+def _cue_ahead(p: _Paragraph, j: int, end: int) -> bool:
+    """A speech verb within the next few words, before any punctuation."""
+    for k in range(j, min(end, j + 10)):
+        if p.tokens[k].kind == "punct":
+            return False
+        if _is_speech_verb(p.norms[k]) or _is_denial(p.norms[k]):
+            return k > j and not _is_complementizer(p, k - 1) or k > j + 1
+    return False
 
 
 def _span(p: _Paragraph, text: str, first: int, last: int) -> Span | None:
@@ -766,7 +802,11 @@ def _participle_statement(
         if q is not None and _quote_words(p, q) >= 2:
             content, direct = _quote_span(text, q), True
             break
-        if p.norms[j] not in lexicon.PREPOSITIONS_BEFORE_THAT and p.tokens[j].text not in ":":
+        if (
+            p.norms[j] not in lexicon.PREPOSITIONS_BEFORE_THAT
+            and p.tokens[j].text not in ":"
+            and p.bares[j] not in lexicon.HONORIFIC_PRONOUNS
+        ):
             break
         j += 1
     if content is None and deny and i + 1 < len(p.tokens):
@@ -795,14 +835,26 @@ def _attribution_statement(
 ) -> _Draft | None:
     end = p.sentence_end_token(i)
     k = i + length
-    if p.norms[i + length - 1] in ("لما",) and k < end and _is_speech_verb(p.norms[k]):
-        k += 1  # وفقاً لما ذكرته الوزارة
+    verb = False
+    if k < end and p.norms[k] in ("ما",) and length == 1:
+        k += 1
+    if p.bares[k - 1] in lexicon.ATTRIBUTION_VERB_LEADS and k < end and _is_speech_verb(p.norms[k]):
+        k += 1  # وفقاً لما ذكرته الوزارة، حسب ما أعلن، حسبما أفاد
+        verb = True
+        if k < end and p.norms[k] in ("به", "بها", "ه", "ته"):
+            k += 1
     a, b = _phrase(p, k, end, entities)
-    if b <= a:
+    phrase: Phrase | None = None
+    if b > a:
+        phrase = _make_phrase(p, a, b, entities)
+        if not _source_like(phrase, p, a):
+            if not verb:
+                return None
+            phrase, b = None, k
+    elif not verb:
         return None
-    phrase = _make_phrase(p, a, b, entities)
-    if not _source_like(phrase, p, a):
-        return None
+    else:
+        b = k
     first = p.sentence_start_token(i)
     before = _span(p, text, first, i)
     after_start = b
@@ -822,27 +874,18 @@ def _attribution_statement(
     if content is None:
         return None
     consumed.update(range(i, b))
-    speaker = _speaker_or_reference(phrase, text, entities)
+    speaker = _speaker_or_reference(phrase, text, entities) if phrase is not None else None
+    cue_end = p.tokens[k - 1].end if verb else p.tokens[i + length - 1].end
+    cue_start = p.tokens[i].start + (1 if p.tokens[i].prefix[:1] in ("و", "ف") else 0)
     return _Draft(
-        cue=Span(
-            text[p.tokens[i].start : p.tokens[i + length - 1].end],
-            p.tokens[i].start,
-            p.tokens[i + length - 1].end,
-        )
-        if not p.norms[i].startswith("و") or len(p.norms[i]) <= 4
-        else _cue_attr(p, i, length, text),
+        cue=Span(text[cue_start:cue_end], cue_start, cue_end),
         content=content,
         direct=False,
         stance="assert",
         speaker=speaker,
-        phrase_start=phrase.start,
+        phrase_start=phrase.start if phrase is not None else cue_start,
+        context=speaker is None,
     )
-
-
-def _cue_attr(p: _Paragraph, i: int, length: int, text: str) -> Span:
-    start = p.tokens[i].start + 1
-    end = p.tokens[i + length - 1].end
-    return Span(text[start:end], start, end)
 
 
 def _source_like(phrase: Phrase, p: _Paragraph, a: int) -> bool:

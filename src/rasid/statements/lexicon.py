@@ -55,7 +55,9 @@ _SPEECH_VERBS: dict[str, tuple[str, str]] = {
 _NO_BARE_PERFECT = frozenset({"explain", "reply", "tell", "see"})
 # Verbs whose imperfect is mostly another verb (يبلغ "amounts to", يدعى "is called",
 # يبين/يبرز "shows" of things, يكتب): only their perfect forms count.
-_NO_IMPERFECT = frozenset({"inform", "allege", "show", "highlight", "write", "cite", "tell"})
+_NO_IMPERFECT = frozenset(
+    {"inform", "allege", "show", "highlight", "write", "cite", "tell", "consider"}
+)
 
 _DENIAL_VERBS: dict[str, tuple[str, str]] = {
     "deny": ("نفي", "نفي"),
@@ -177,6 +179,8 @@ ATTRIBUTIONS: tuple[tuple[str, ...], ...] = (
     ("نقلا", "عن"),
     ("استنادا", "الي"),
     ("حسبما",),
+    ("حسب", "ما"),
+    ("بحسب", "ما"),
     ("بحسبما",),
     ("وفق", "ما"),
     ("وفقما",),
@@ -262,7 +266,7 @@ SPEAKER_STOPS = frozenset(
     حيث كما الي لقناه لوكاله لصحيفه لموقع لتلفزيون لاذاعه لمجله لشبكه لجريده لوسايل له لها به بها بهم
     لهم لنا الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت يوم ليل ليله امسيه نهار
     الثلاثاء اليوم، مؤخرا موخرا ايضا كذلك بدوره بدورها مجددا اخيرا سابقا لاحقا صراحه
-    بشكل بصوره تعليقا ردا تعقيبا وفقا طبقا بحسب حسب نقلا للغه باللغه
+    قبيل بعيد عشيه غداه بشكل بصوره تعليقا ردا تعقيبا وفقا طبقا بحسب حسب نقلا للغه باللغه
     """.split()
 )
 
@@ -289,6 +293,8 @@ TRANSLATION_NOUNS = frozenset({"ترجمه", "ترجمتها", "ترجمته"})
 
 # Words that stop a content clause when a new speech act starts after them.
 CLAUSE_BREAKS = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
+# Contrast words after which another speaker may take over (إلا أن X أشار …).
+CONTRAST = frozenset({"الا", "لكن", "ولكن", "غير"})
 
 # Anaphoric contents of a denial: "نفت أوكرانيا ذلك".
 ANAPHORA = frozenset(
@@ -296,6 +302,11 @@ ANAPHORA = frozenset(
     ذلك هذا هذه تلك الامر الخبر الانباء الاخبار التقارير الادعاءات المزاعم الاتهامات
     صحه
     """.split()
+)
+
+# Words before a masdar نفي (رفضت … نفي أو تأكيد): the noun "denial", not the verb.
+DENIAL_NOUN_GOVERNORS = frozenset(
+    {"رفض", "رفضت", "رفضوا", "امتنع", "امتنعت", "عن", "في", "من", "الي", "علي", "او"}
 )
 
 # Arabic names of outlets (normalised), so that an interview given to the publishing
