@@ -47,6 +47,7 @@ _ANAPHORA = keys(lexicon.ANAPHORA)
 _SOURCES = keys(lexicon.SOURCE_HEADS | lexicon.PERSON_HEADS)
 MEDIA = keys(lexicon.MEDIA_HEADS)
 _TITLES = keys(lexicon.PERSON_HEADS)
+_DOCUMENTS = keys(lexicon.DOCUMENT_HEADS)
 _CUE_WORDS = (
     frozenset(lexicon.SPEECH_VERBS)
     | frozenset(lexicon.DENIAL_VERBS)
@@ -342,6 +343,8 @@ def _phrase(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> tu
             break
         if w in ("ل", "لـ") or w.startswith("لوكال") or w.startswith("لصحيف"):
             break
+        if j > k and _object_after_definite(p, j, entities):
+            break  # أكدت الهيئة أهمية …: the phrase was الهيئة
         j += 1
     # an entity that runs past the end pulls the phrase along (وزارة الدفاع الروسية)
     if j > k:
@@ -351,6 +354,17 @@ def _phrase(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> tu
                 while j < limit and p.tokens[j].end <= e.end:
                     j += 1
     return k, j
+
+
+def _object_after_definite(p: _Paragraph, j: int, entities: Sequence[Entity]) -> bool:
+    """A bare indefinite noun right after a definite word cannot describe it (no
+    adjective agreement): it starts the verb's object, unless it is a name."""
+    t, prev = p.tokens[j], p.tokens[j - 1]
+    if t.definite or t.prefix or not prev.definite or t.kind != "word":
+        return False
+    if key(prev) in _TITLES or any(e.start <= t.start < e.end for e in entities):
+        return False
+    return p.norms[j].endswith("ه") or p.norms[j].startswith(("ت", "ا", "م"))
 
 
 def _name_ali(p: _Paragraph, j: int, k: int, limit: int, entities: Sequence[Entity]) -> bool:
@@ -412,6 +426,13 @@ def _read_frame(
         w = p.norms[j]
         if t.kind == "punct":
             q = p.quote_at(t.start)
+            if q is not None and j > 0 and _names_outlet(p, j - 1) and _quote_words(p, q) <= 5:
+                # تحدثت إلى “لايف نيوز”: an outlet's name, and the channel of the words
+                close = p.token_at(q.close)
+                start, end = q.open + 1, q.close
+                frame.relays.append(("interview", None, f"{start}:{end}"))
+                j = close + 1
+                continue
             if q is not None and _quote_words(p, q) >= 2:
                 frame.quote = q
                 frame.end = p.token_at(q.close) + 1
@@ -436,6 +457,9 @@ def _read_frame(
             return frame
         if w in lexicon.SAYING_NOUNS:
             j += 1
+            continue
+        if w in lexicon.RELATIVE_PRONOUNS and (author := _author_of(p, j, limit, frame, entities)):
+            frame.speaker, j = author, author[1]  # التقرير الذي أصدرته «البن كابيتال»
             continue
         if w in lexicon.RELATIVE_PRONOUNS:
             # a relative clause describing the speaker: skip to the next comma-free point
@@ -492,6 +516,32 @@ def _read_frame(
         j += 1
     frame.end = j
     return frame
+
+
+_ISSUING = ("اصدر", "اعد", "نشر", "اجر", "وضع")
+
+
+def _author_of(
+    p: _Paragraph, j: int, limit: int, frame: _Frame, entities: Sequence[Entity]
+) -> tuple[int, int] | None:
+    """The author of a document speaker: ``الدراسة التي أجرتها X`` → X."""
+    if frame.speaker is None or key(p.tokens[frame.speaker[0]]) not in _DOCUMENTS:
+        return None
+    if j + 2 >= limit or not p.norms[j + 1].startswith(_ISSUING):
+        return None
+    k = j + 2
+    if key(p.tokens[k]) in ("شركه", "مركز", "موسسه", "هييه", "وزاره") and k + 1 < limit:
+        k += 1 if p.quote_at(p.tokens[k + 1].start) is not None else 0
+    a, b = _phrase(p, k, limit, entities)
+    if b <= a and p.quote_at(p.tokens[k].start) is not None:
+        q = p.quote_at(p.tokens[k].start)
+        a, b = k + 1, p.token_at(q.close)  # type: ignore[union-attr]
+    return (a, b) if b > a else None
+
+
+def _names_outlet(p: _Paragraph, j: int) -> bool:
+    """Whether token j introduces an outlet's name (إلى، لـ، صحيفة، قناة …)."""
+    return p.norms[j] in ("الي", "ل", "لـ") or key(p.tokens[j]) in MEDIA
 
 
 def _relay_target(
@@ -685,6 +735,19 @@ def _subject_before(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[
     ``أكد الشابي أن الشاهد أوضح أن``): the words back to a complementiser, a comma or
     the sentence start, when they are few and start with a noun."""
     first = p.sentence_start_token(i)
+    end = i
+    if (
+        i - first >= 4
+        and p.tokens[i - 1].text in "،,"
+        and p.norms[i - 3] == "من"
+        and p.norms[i - 2].startswith("جانب")
+    ):
+        end = i - 4  # الشرطة الشيشانية، من جانبها، ذكرت
+        if p.tokens[end].text not in "،,":
+            return None
+    while end > first and p.norms[end - 1] in ("قد", "وقد"):
+        end -= 1  # وكانت المقاومة قد قالت
+    i = end
     j = i
     while j > first:
         k = j - 1
@@ -705,6 +768,8 @@ def _subject_before(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[
         return None
     if p.tokens[j].prefix[-1:] in ("ب", "ل") or p.tokens[j].prefix.endswith(("بال", "لل")):
         return None  # وعن راموس قال، لوسائل إعلام: a prepositional phrase, not a subject
+    if p.bares[j] in ("كان", "كانت", "كانوا") and j + 1 < i:
+        j += 1
     return j, i
 
 
@@ -802,6 +867,13 @@ def _participle_statement(
         if q is not None and _quote_words(p, q) >= 2:
             content, direct = _quote_span(text, q), True
             break
+        if (
+            p.tokens[j].text == ":"
+            and j + 1 < len(p.tokens)
+            and p.quote_at(p.tokens[j + 1].start) is None
+        ):
+            content, direct = _span(p, text, j + 1, p.sentence_end_token(j + 1)), True
+            break  # قائلاً: الحمد لله …
         if (
             p.norms[j] not in lexicon.PREPOSITIONS_BEFORE_THAT
             and p.tokens[j].text not in ":"
@@ -974,9 +1046,11 @@ def _from_context(
             if e.label == "PER" and focus_end <= e.start and e.end <= d.cue.start
         ]
         if named and (not speakers or d.cue.start - named[-1].end < 800):
-            # the first person named in the latest paragraph that names one: its subject
+            # the last person named in full in the latest paragraph that names one
             gap = text.rfind("\n", 0, named[-1].start)
-            e = next(x for x in named if x.start > gap)
+            latest = [x for x in named if x.start > gap]
+            full = [x for x in latest if len(x.text.split()) > 1]
+            e = (full or latest)[-1]
             fuller = next(
                 (
                     f
