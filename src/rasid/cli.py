@@ -184,6 +184,53 @@ def eval_ner(
     render_scores(report, Console(highlight=False))
 
 
+@eval_app.command("statements")
+def eval_statements(
+    gold: Annotated[
+        Path | None,
+        typer.Option(help="The annotation folder (default: tests/data/statements_dev)."),
+    ] = None,
+    shared: Annotated[
+        Path | None,
+        typer.Option(
+            help="The ../shared folder with the corpora (default: RASID_SHARED or ../shared)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list every missed and spurious statement.")
+    ] = False,
+) -> None:
+    """Score statement extraction on the hand-annotated development set. A prediction
+    matches a gold statement when the speakers overlap (one contains the other, after
+    normalisation) and the content token F1 is at least 0.5.
+
+    Example:
+
+      rasid eval statements --json
+    """
+    from rasid.statements.devset import load_devset
+    from rasid.statements.scoring import evaluate
+
+    report = evaluate(load_devset(gold, shared))
+    if as_json:
+        data = report.to_dict()
+        if errors:
+            data["error_list"] = [pair.to_dict() for pair in report.pairs if pair.error]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from rasid.terminal import render_statement_scores
+
+    render_statement_scores(report, Console(highlight=False))
+    if errors:
+        for pair in report.pairs:
+            if pair.error:
+                item = pair.to_dict()
+                typer.echo(
+                    f"{item['error']}\t{item['article']}\t[{item['speaker']}] {item['content']}"
+                )
+
+
 def main() -> None:
     """Entry point of the ``rasid`` console script."""
     try:

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rasid.reader.boilerplate import REASONS
-from rasid.schema import Analysis
+from rasid.schema import Analysis, Statement
 
 
 def _lines(text: str, width: int, visual: bool) -> str:
@@ -89,10 +89,33 @@ def render(analysis: Analysis, console: Console, *, visual: bool = False) -> Non
                 where,
             )
         console.print(table)
-    for name, items in (
-        ("statements", analysis.statements),
-        ("events", analysis.events),
-    ):
+    statements = [s for s in analysis.statements if isinstance(s, Statement)]
+    if statements:
+        console.print(Rule(f"statements: {len(statements)}"))
+        table = Table(show_header=True, header_style="dim", expand=True)
+        table.add_column("#", justify="right")
+        table.add_column("speaker", ratio=2)
+        table.add_column("says", ratio=5)
+        table.add_column("how", ratio=2)
+        for k, s in enumerate(statements):
+            who = s.speaker.text + (
+                f"\n[dim]{s.speaker.descriptor}[/dim]" if s.speaker.descriptor else ""
+            )
+            how = [s.speaker.kind + (", anonymous" if s.speaker.anonymous else "")]
+            how.append(("direct" if s.direct else "indirect") + f" ({s.cue.text})")
+            if s.via:
+                how.append("via " + " ← ".join(v.text for v in s.via))
+            if s.stance == "deny":
+                how.append("DENIES" + (f" #{s.refers_to}" if s.refers_to is not None else ""))
+            said = s.content.text if len(s.content.text) <= 240 else s.content.text[:237] + "…"
+            table.add_row(
+                str(k),
+                _lines(who, width // 4, visual),
+                _lines(said, width // 2, visual),
+                "\n".join(how),
+            )
+        console.print(table)
+    for name, items in (("events", analysis.events),):
         if items:
             console.print(Rule(f"{name}: {len(items)}"))
             for item in items:
@@ -121,4 +144,20 @@ def render_scores(report, console: Console) -> None:
         str(micro.support),
         style="bold",
     )
+    console.print(table)
+
+
+def render_statement_scores(report, console: Console) -> None:
+    """Precision, recall, F1 of statements and the accuracy of their labels."""
+    data = report.to_dict()
+    table = Table(title=f"{data['articles']} articles, {data['gold']} gold statements")
+    for column in ("", "value"):
+        table.add_column(column, justify="right" if column else "left")
+    for name in ("precision", "recall", "f1"):
+        table.add_row(name, f"{data[name]:.3f}", style="bold" if name == "f1" else None)
+    table.add_row("matched / predicted", f"{data['matched']} / {data['predicted']}")
+    for name, value in data["on_matched"].items():
+        table.add_row(f"{name} (on matched)", f"{value:.3f}")
+    for name, count in data["errors"].items():
+        table.add_row(f"errors: {name}", str(count))
     console.print(table)

@@ -256,12 +256,12 @@ def _paragraph_drafts(
             continue
         w = p.norms[i]
         draft: _Draft | None = None
-        if (_is_speech_verb(w) or _is_denial(w)) and not _negated(p, i):
+        if (length := _attribution_at(p, i)) > 0:
+            draft = _attribution_statement(p, i, length, text, entities, consumed)
+        elif (_is_speech_verb(w) or _is_denial(w)) and not _negated(p, i):
             draft = _verb_statement(p, i, text, entities, own, consumed)
         elif _is_participle(w) and _continues(p, i):
             draft = _participle_statement(p, i, text, entities, own, consumed)
-        elif (length := _attribution_at(p, i)) > 0:
-            draft = _attribution_statement(p, i, length, text, entities, consumed)
         if draft is not None:
             drafts.append(draft)
         i += 1
@@ -471,7 +471,11 @@ def _read_frame(
                     break
                 j += 1
             continue
-        if (_is_speech_verb(w) or _is_denial(w)) and not _negated(p, j):
+        if (
+            (_is_speech_verb(w) or _is_denial(w))
+            and not _negated(p, j)
+            and not _attribution_at(p, j)
+        ):
             break
         if _is_participle(w) and _continues(p, j):
             break  # شدد X على أهمية …، لافتاً إلى أن: the participle is the cue
@@ -509,6 +513,12 @@ def _read_frame(
             elif k - 1 == j and p.norms[k - 1] in lexicon.ATTRIBUTION_GLUED:
                 pass
             a, b = _phrase(p, k, limit, entities)
+            if b > a and p.bares[j] == "نقلا" and frame.speaker is not None:
+                # ذكرت صحيفة X نقلاً عن مصادر أن: the sources speak, the paper relays
+                frame.relays.append(("outer", frame.speaker, None))
+                frame.speaker = (a, b)
+                j = b
+                continue
             if b > a:
                 frame.relays.append(("attribution", (a, b), None))
                 j = b
@@ -680,7 +690,9 @@ def _verb_statement(
     if frame.quote is not None:
         content, direct = _quote_span(text, frame.quote), True
     elif frame.content_start is not None:
-        content = _span(p, text, frame.content_start, _clause_end(p, frame.content_start))
+        end = _clause_end(p, frame.content_start)
+        end = _trailing_relay(p, frame, frame.content_start, end, entities, own)
+        content = _span(p, text, frame.content_start, end)
     elif frame.colon is not None:
         content, direct = _span(p, text, frame.colon, p.sentence_end_token(frame.colon)), True
     elif (q := _quote_before(p, i)) is not None:
@@ -730,6 +742,39 @@ def replace_content(draft: _Draft) -> _Draft:
     return draft
 
 
+def _trailing_relay(
+    p: _Paragraph,
+    frame: _Frame,
+    start: int,
+    end: int,
+    entities: Sequence[Entity],
+    own: frozenset[str],
+) -> int:
+    """``… ستستمر، في تصريح لوكالة تونس أفريقيا للأنباء``: an interview named after the
+    content is the channel of the words, not part of them. Returns the new content end."""
+    for j in range(start + 1, end - 2):
+        if p.tokens[j].text not in "،," or p.norms[j + 1] not in ("في", "خلال"):
+            continue
+        if key(p.tokens[j + 2]) not in lexicon.INTERVIEW_NOUNS or end - j > 14:
+            continue
+        k = j + 3
+        while k < end and p.norms[k] in ("صحفي", "صحافي", "خاص", "خاصه"):
+            k += 1
+        if k < end and (p.norms[k].startswith("ل") or p.norms[k] == "مع"):
+            if p.norms[k] == "مع":
+                a, b = _phrase(p, k + 1, end, entities)
+                if b > a:
+                    frame.relays.append(
+                        ("interview", None, f"{p.tokens[a].start}:{p.tokens[b - 1].end}")
+                    )
+            else:
+                frame_end = frame.end
+                _relay_target(p, k, end, entities, own, frame)
+                frame.end = frame_end
+            return j
+    return end
+
+
 def _subject_before(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[int, int] | None:
     """The subject of a verb that follows it (``إلا أن مسؤولاً آخر أشار إلى أن``,
     ``أكد الشابي أن الشاهد أوضح أن``): the words back to a complementiser, a comma or
@@ -766,7 +811,8 @@ def _subject_before(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[
         w[1:] if w[:1] in "وف" else w,
     }:
         return None
-    if p.tokens[j].prefix[-1:] in ("ب", "ل") or p.tokens[j].prefix.endswith(("بال", "لل")):
+    clitics = p.tokens[j].prefix.removesuffix("ال")
+    if clitics[-1:] in ("ب", "ل") or p.tokens[j].prefix.endswith("لل"):
         return None  # وعن راموس قال، لوسائل إعلام: a prepositional phrase, not a subject
     if p.bares[j] in ("كان", "كانت", "كانوا") and j + 1 < i:
         j += 1
@@ -1097,7 +1143,8 @@ def _nest(statements: list[Statement]) -> list[Statement]:
                 ),
                 *o.via,
             )
-            s = replace(s, via=s.via + chain)
+            own = tuple(v for v in s.via if v not in o.via)  # a relay named once, after both
+            s = replace(s, via=own + chain)
         out.append(s)
     return out
 

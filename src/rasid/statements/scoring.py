@@ -56,10 +56,29 @@ class Pair:
 
     @property
     def error(self) -> str | None:
-        """The kind of error an unmatched statement shows."""
+        """``missed`` (a gold statement no prediction matches) or ``spurious``, with
+        ``(wrong speaker)`` when the content was found under another speaker and
+        ``(duplicate)`` for a second prediction of an already matched statement."""
         if self.gold is not None and self.predicted is not None:
             return None
-        return "missed" if self.predicted is None else "spurious"
+        kind = "missed" if self.predicted is None else "spurious"
+        if self.content_f1 < CONTENT_F1:
+            return kind
+        return kind + (" (duplicate)" if self.speaker_ok else " (wrong speaker)")
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.gold is not None and self.predicted is None:
+            speaker, content = self.gold.speaker, self.gold.content
+        elif self.predicted is not None:
+            speaker, content = self.predicted.speaker.text, self.predicted.content.text
+        else:  # pragma: no cover - a pair always holds one side
+            speaker = content = ""
+        return {
+            "error": self.error,
+            "article": self.article,
+            "speaker": speaker,
+            "content": content,
+        }
 
 
 @dataclass(slots=True)
@@ -138,15 +157,19 @@ def score_article(article: GoldArticle, predicted: Sequence[Statement], report: 
     for gi, g in enumerate(gold):
         if gi not in used_g:
             best = max((token_f1(p.content.text, g.content) for p in predicted), default=0.0)
-            kind = "speaker" if best >= CONTENT_F1 else "missed"
-            report.errors[f"gold {kind}"] += 1
-            pairs.append(Pair(article.id, g, None, best))
+            pair = Pair(article.id, g, None, best)
+            report.errors[pair.error or ""] += 1
+            pairs.append(pair)
     for pi, p in enumerate(predicted):
         if pi not in used_p:
-            best = max((token_f1(p.content.text, g.content) for g in gold), default=0.0)
-            kind = "speaker" if best >= CONTENT_F1 else "spurious"
-            report.errors[f"predicted {kind}"] += 1
-            pairs.append(Pair(article.id, None, p, best))
+            scored = [(token_f1(p.content.text, g.content), g) for g in gold]
+            best = max((f for f, _ in scored), default=0.0)
+            duplicate = any(
+                f >= CONTENT_F1 and same_mention(p.speaker.text, g.speaker) for f, g in scored
+            )
+            pair = Pair(article.id, None, p, best, duplicate)
+            report.errors[pair.error or ""] += 1
+            pairs.append(pair)
     report.gold += len(gold)
     report.predicted += len(predicted)
     report.articles += 1

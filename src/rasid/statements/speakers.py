@@ -194,7 +194,7 @@ def resolve_back_reference(
             return speaker
     for e in reversed([e for e in all_entities if e.label == "PER" and e.end <= phrase.start]):
         around = set(text_keys(text[max(0, e.start - 120) : e.start])[-10:])
-        around |= set(text_keys(text[e.end : e.end + 120])[:10])
+        around |= set(text_keys(text[e.end : min(e.end + 120, phrase.start)])[:10])
         if wanted <= around:
             fuller = _fullest(e, all_entities) or e
             return Speaker(

@@ -1,0 +1,88 @@
+"""Statement rules on short texts of our own writing, one construction each."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid import read_text
+from rasid.pipeline import analyze_article
+from rasid.schema import Statement
+
+
+def statements(text: str, source: str | None = None) -> list[Statement]:
+    analysis = analyze_article(read_text(text, source=source, published="2022-02-28"))
+    return [s for s in analysis.statements if isinstance(s, Statement)]
+
+
+def test_nested_report_is_two_statements_with_the_outer_speaker_as_relay():
+    found = statements(
+        "أكد الشابي أن الشاهد أوضح أن الحرب على الفساد ستستمر، "
+        "في تصريح لوكالة تونس افريقيا للأنباء."
+    )
+    outer, inner = found
+    assert (outer.speaker.text, inner.speaker.text) == ("الشابي", "الشاهد")
+    assert outer.content.text == "الشاهد أوضح أن الحرب على الفساد ستستمر"
+    assert inner.content.text == "الحرب على الفساد ستستمر"
+    assert [v.text for v in outer.via] == ["وكالة تونس افريقيا للأنباء"]
+    assert [v.text for v in inner.via] == ["الشابي", "وكالة تونس افريقيا للأنباء"]
+
+
+def test_an_interview_to_the_publisher_is_not_a_relay_but_to_an_agency_is():
+    own = statements("وقال وزير الصحة لـ«عكاظ» إن المستشفى سيفتتح قريبا.", source="okaz")
+    other = statements("وقال وزير الصحة لوكالة الصحافة الفرنسية إن المستشفى سيفتتح قريبا.")
+    assert own[0].via == ()
+    assert [(v.text, v.kind) for v in other[0].via] == [("وكالة الصحافة الفرنسية", "media")]
+    assert own[0].content.text == other[0].content.text == "المستشفى سيفتتح قريبا"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقالت مصادر مطلعة إن الاجتماع تأجل إلى الأسبوع المقبل.", "مصادر مطلعة"),
+        ("وقتل خمسة أشخاص في الانفجار، بحسب شهود عيان.", "شهود عيان"),
+    ],
+)
+def test_anonymous_sources(text, speaker):
+    (found,) = statements(text)
+    assert found.speaker.text == speaker
+    assert found.speaker.anonymous and found.speaker.kind == "anonymous"
+
+
+def test_attribution_content_is_the_clause_without_the_phrase():
+    (found,) = statements("وقتل خمسة أشخاص في الانفجار، بحسب شهود عيان.")
+    assert found.cue.text == "بحسب"
+    assert "بحسب" not in found.content.text and "قتل خمسة أشخاص" in found.content.text
+
+
+def test_relay_through_a_paper_citing_sources():
+    (found,) = statements("وذكرت صحيفة «الحياة» نقلا عن مصادر دبلوماسية أن المفاوضات توقفت.")
+    assert found.speaker.text == "مصادر دبلوماسية"
+    assert [v.text for v in found.via] == ["صحيفة «الحياة»"]
+    assert found.content.text == "المفاوضات توقفت"
+
+
+def test_denial_with_a_clause():
+    (found,) = statements("ونفت الوزارة أن تكون قد تلقت أي طلب رسمي.")
+    assert found.stance == "deny" and found.speaker.text == "الوزارة"
+    assert found.content.text == "تكون قد تلقت أي طلب رسمي"
+
+
+def test_narration_and_noun_objects_are_not_statements():
+    assert statements("ويذكر أن الوزارة افتتحت المستشفى العام الماضي.") == []
+    assert statements("وأكد الوزير على أهمية التعاون بين البلدين.") == []
+    assert statements("ورفضت الوزارة نفي أو تأكيد الأنباء.") == []
+
+
+def test_a_continuation_keeps_the_speaker():
+    found = statements(
+        "وقال رئيس البلدية أحمد سالم إن الطريق سيفتتح غدا، مضيفا أن العمل استمر عامين."
+    )
+    assert [s.cue.text for s in found] == ["قال", "مضيفا"]
+    assert found[0].speaker == found[1].speaker
+    assert found[0].content.text == "الطريق سيفتتح غدا"
+
+
+def test_a_quote_before_its_verb():
+    (found,) = statements("«سنعود إلى طاولة المفاوضات قريبا»، قال المتحدث باسم الحكومة.")
+    assert found.direct and found.content.text == "سنعود إلى طاولة المفاوضات قريبا"
+    assert found.speaker.text == "المتحدث باسم الحكومة"
