@@ -211,3 +211,12 @@ def _timed(text: str) -> float:
     t0 = time.perf_counter()
     tokenize(text)
     return time.perf_counter() - t0
+
+
+def test_tokenize_a_slice_keeps_offsets_into_the_whole_text():
+    text = "عنوان\n\nوقال الوزير «نعم» اليوم"
+    start = text.index("وقال")
+    part = tokenize(text, start, len(text) - len(" اليوم"))
+    assert [t.text for t in part] == ["وقال", "الوزير", "«", "نعم", "»"]
+    assert all(text[t.start : t.end] == t.text for t in part)
+    assert [t.text for t in tokenize(text[start:])][:5] == [t.text for t in part]

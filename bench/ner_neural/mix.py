@@ -1,6 +1,6 @@
 """Average saved neural probabilities (one or more runs) with the CRF marginals and score.
 
-    python bench/ner_neural/mix.py dev probs_dev_lstm_s1.pkl [more.pkl ...]
+python bench/ner_neural/mix.py dev probs_dev_lstm_s1.pkl [more.pkl ...]
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 import pickle
 import sys
 
-import numpy as np
 from common import SCRATCH, decode_probs, load_split
 
 

@@ -65,7 +65,9 @@ def main() -> None:
         rep = score_tags(held, tags)
         m = rep.micro
         per = " ".join(f"{k}:{v.f1:.3f}" for k, v in rep.per_type.items())
-        print(f"lambda={lam}: P {m.precision:.4f} R {m.recall:.4f} F1 {m.f1:.4f} | {per}", flush=True)
+        print(
+            f"lambda={lam}: P {m.precision:.4f} R {m.recall:.4f} F1 {m.f1:.4f} | {per}", flush=True
+        )
 
 
 if __name__ == "__main__":

@@ -78,7 +78,9 @@ class Tagger(nn.Module):
         dim = vectors.shape[1]
         emb = np.zeros((vectors.shape[0] + 2, dim), dtype=np.float32)
         emb[2:] = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-6)
-        self.word = nn.Embedding.from_pretrained(torch.tensor(emb), freeze=args.freeze, padding_idx=0)
+        self.word = nn.Embedding.from_pretrained(
+            torch.tensor(emb), freeze=args.freeze, padding_idx=0
+        )
         self.char = nn.Embedding(n_chars + 2, 30, padding_idx=0)
         self.char_cnn = nn.Conv1d(30, 50, 3, padding=1)
         self.feat = nn.EmbeddingBag(n_feats + 1, args.feat_dim, mode="sum", padding_idx=0)
@@ -130,7 +132,12 @@ def batchify(items, margs):
     m = np.zeros((b, n, 9), np.float32) if margs is not None else None
     for i, it in enumerate(items):
         k = it["n"]
-        w[i, :k], c[i, :k], f[i, :k, : it["f"].shape[1]], y[i, :k] = it["w"], it["c"], it["f"], it["y"]
+        w[i, :k], c[i, :k], f[i, :k, : it["f"].shape[1]], y[i, :k] = (
+            it["w"],
+            it["c"],
+            it["f"],
+            it["y"],
+        )
         if margs is not None:
             m[i, :k] = margs[i]
     t = torch.from_numpy
@@ -214,7 +221,10 @@ def main() -> None:
         nn_f1 = decode_probs(held, full)[0].micro.f1
         mix = {}
         for wgt in (0.3, 0.5, 0.7) if crf_held else ():
-            mixed = [wgt * a + (1 - wgt) * b if len(a) else a for a, b in zip(full, crf_held, strict=True)]
+            mixed = [
+                wgt * a + (1 - wgt) * b if len(a) else a
+                for a, b in zip(full, crf_held, strict=True)
+            ]
             mix[wgt] = decode_probs(held, mixed)[0].micro.f1
         el = time.perf_counter() - t0
         mix_s = " ".join(f"{k}:{v:.4f}" for k, v in mix.items())

@@ -354,12 +354,15 @@ def match_keys(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens; see the module docstring for kinds and clitics."""
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split ``text`` into tokens; see the module docstring for kinds and clitics.
+
+    With ``start``/``end``, only ``text[start:end]`` is split, and offsets still point
+    into ``text`` (a paragraph of an article without copying it)."""
     tokens: list[Token] = []
     append = tokens.append
     category = unicodedata.category
-    for m in _TOKEN_RE.finditer(text):
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup
         start, end = m.span()
         t = m.group()

@@ -23,6 +23,7 @@ statement):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -47,6 +48,7 @@ _ANAPHORA = keys(lexicon.ANAPHORA)
 _SOURCES = keys(lexicon.SOURCE_HEADS | lexicon.PERSON_HEADS)
 MEDIA = keys(lexicon.MEDIA_HEADS)
 _TITLES = keys(lexicon.PERSON_HEADS)
+_ATTRIBUTION_FIRST = frozenset(a[0] for a in lexicon.ATTRIBUTIONS) | lexicon.ATTRIBUTION_GLUED
 _DOCUMENTS = keys(lexicon.DOCUMENT_HEADS)
 _CUE_WORDS = (
     frozenset(lexicon.SPEECH_VERBS)
@@ -89,18 +91,7 @@ class _Paragraph:
         self.text = text
         self.start = start
         self.end = end
-        self.tokens = [
-            Token(
-                t.text,
-                t.start + start,
-                t.end + start,
-                t.kind,
-                t.stem_start + start,
-                t.stem_end + start,
-                t.definite,
-            )
-            for t in tokenize(text[start:end])
-        ]
+        self.tokens = tokenize(text, start, end)
         self.norms = [_n(t) for t in self.tokens]
         self.bares = [
             _without_conjunction(t, w) for t, w in zip(self.tokens, self.norms, strict=True)
@@ -185,6 +176,8 @@ def _is_complementizer(p: _Paragraph, i: int) -> bool:
 
 def _attribution_at(p: _Paragraph, i: int) -> int:
     """Length in tokens of an attribution phrase starting at token i (0 if none)."""
+    if p.norms[i] not in _ATTRIBUTION_FIRST and p.bares[i] not in _ATTRIBUTION_FIRST:
+        return 0
     for phrase in lexicon.ATTRIBUTIONS:
         if phrase[0] not in (p.norms[i], p.bares[i]):
             continue
@@ -221,11 +214,23 @@ def extract(article: Article, entities: Sequence[Entity]) -> list[Statement]:
     own = _own_outlet_names(article)
     drafts: list[_Draft] = []
     for para in article.paragraphs:
-        if para.kind != "body":
+        if para.kind != "body" or not _may_hold_speech(para.text):
             continue
         p = _Paragraph(text, para.start, para.end)
         drafts.extend(_paragraph_drafts(p, text, entities, own))
     return _finish(drafts, text, entities)
+
+
+_HINT_WORDS = frozenset(w2 for w in _CUE_WORDS | _ATTRIBUTION_FIRST for w2 in (w, "و" + w, "ف" + w))
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+_QUOTE_CHARS = frozenset('«“”"')
+
+
+def _may_hold_speech(paragraph: str) -> bool:
+    """A fast first look: does the paragraph hold a cue word or a quotation mark?"""
+    if not _QUOTE_CHARS.isdisjoint(paragraph):
+        return True
+    return not _HINT_WORDS.isdisjoint(_ARABIC_WORD.findall(normalize(paragraph)))
 
 
 def _own_outlet_names(article: Article) -> frozenset[str]:

@@ -6,6 +6,7 @@ pair up (a stray », a quote that never closes within the paragraph) give nothin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_QUOTE = 3000  # characters; a longer "quote" is a pairing mistake
@@ -26,27 +27,27 @@ class Quote:
         return self.open + 1, self.close
 
 
+_MARKS = re.compile('[«“„‹”"]')
+
+
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     """The quotes in ``text[start:end]``, in order, not nested."""
     end = len(text) if end is None else end
     quotes: list[Quote] = []
-    i = start
-    while i < end:
+    pos = start
+    while True:
+        match = _MARKS.search(text, pos, end)
+        if match is None:
+            return quotes
+        i = match.start()
         ch = text[i]
-        closer = _PAIRS.get(ch)
-        if ch in _TOGGLES:
-            closer = ch
-        if closer is None:
-            i += 1
-            continue
-        j = text.find(closer, i + 1, min(end, i + 1 + MAX_QUOTE))
-        if ch == "”" and j < 0:  # a closing mark used as an opener pairs with itself
-            j = text.find("”", i + 1, min(end, i + 1 + MAX_QUOTE))
-        if ch == "“" and j < 0:
-            j = text.find("“", i + 1, min(end, i + 1 + MAX_QUOTE))
+        closer = ch if ch in _TOGGLES else _PAIRS[ch]
+        limit = min(end, i + 1 + MAX_QUOTE)
+        j = text.find(closer, i + 1, limit)
+        if j < 0 and ch in ("”", "“"):  # a closing mark used as an opener pairs with itself
+            j = text.find(ch, i + 1, limit)
         if j < 0 or not text[i + 1 : j].strip():
-            i += 1
+            pos = i + 1
             continue
         quotes.append(Quote(i, j))
-        i = j + 1
-    return quotes
+        pos = j + 1

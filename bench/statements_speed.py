@@ -1,0 +1,70 @@
+"""What statement extraction adds to the time of analysing an article, one core.
+
+    python bench/statements_speed.py [--articles 1000]
+
+Takes the first N non-empty SaudiNewsNet bodies and times, per article, the three steps
+of ``rasid.analyze`` on scraped text: reading (boilerplate removal), the entity stage and
+the statement stage. Prints the time of each and the share statements add to the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+
+import rasid
+from rasid.pipeline import default_components
+from rasid.reader import read_text
+from rasid.schema import Analysis
+
+from saudinewsnet import DATASET, records
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    args = parser.parse_args()
+    if not DATASET.exists():
+        print(f"SaudiNewsNet not found at {DATASET}", file=sys.stderr)
+        return 2
+    bodies = []
+    for record in records():
+        if len(bodies) >= args.articles:
+            break
+        if record.content.strip():
+            bodies.append((record.content, record.title or None))
+    entities, statements = default_components()
+
+    read_s = entity_s = statement_s = 0.0
+    count = found = 0
+    for content, title in bodies:
+        start = time.perf_counter()
+        try:
+            article = read_text(content, title=title)
+        except rasid.ReadError:
+            continue
+        middle = time.perf_counter()
+        analysis = Analysis(article=article)
+        entities(analysis)
+        after_entities = time.perf_counter()
+        statements(analysis)
+        end = time.perf_counter()
+        read_s += middle - start
+        entity_s += after_entities - middle
+        statement_s += end - after_entities
+        count += 1
+        found += len(analysis.statements)
+
+    rest = read_s + entity_s
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}, one process")
+    print(f"articles: {count:,} SaudiNewsNet bodies, {found:,} statements found")
+    for name, seconds in (("read", read_s), ("entities", entity_s), ("statements", statement_s)):
+        print(f"{name:>10}: {seconds:6.1f} s = {1000 * seconds / count:6.2f} ms/article")
+    print(f"statements add {100 * statement_s / rest:.1f}% to read + entities")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
