@@ -101,7 +101,7 @@ def render(analysis: Analysis, console: Console, *, visual: bool = False) -> Non
             who = s.speaker.text + (
                 f"\n[dim]{s.speaker.descriptor}[/dim]" if s.speaker.descriptor else ""
             )
-            how = [s.speaker.kind + (", anonymous" if s.speaker.anonymous else "")]
+            how = [s.speaker.kind]
             how.append(("direct" if s.direct else "indirect") + f" ({s.cue.text})")
             if s.via:
                 how.append("via " + " ← ".join(v.text for v in s.via))
