@@ -154,6 +154,14 @@ def _without_conjunction(t: Token, w: str) -> str:
     return w
 
 
+def _without_object(w: str) -> str:
+    """نقلته → نقلت, ذكرها → ذكر: a verb without an attached object pronoun."""
+    for suffix in ("ته", "تها", "ه", "ها"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)] + ("ت" if suffix.startswith("ت") else "")
+    return w
+
+
 def _is_speech_verb(w: str) -> bool:
     return w in lexicon.SPEECH_VERBS or bare(w) in lexicon.SPEECH_VERBS
 
@@ -267,10 +275,35 @@ def _paragraph_drafts(
             draft = _verb_statement(p, i, text, entities, own, consumed)
         elif _is_participle(w) and _continues(p, i):
             draft = _participle_statement(p, i, text, entities, own, consumed)
-        if draft is not None:
+        if draft is not None and not _relay_of_previous(draft, drafts, text):
             drafts.append(draft)
         i += 1
     return drafts
+
+
+def _relay_of_previous(draft: _Draft, drafts: list[_Draft], text: str) -> bool:
+    """``وأشار إلى أنه …، بحسب ما نقلته وكالة X``: an attribution inside the content of
+    the statement before names that statement's channel. Moves it there as a relay (and
+    ends the content before it); returns whether it did."""
+    if not drafts or draft.speaker is None or not _is_attribution_cue(draft.cue.text):
+        return False
+    last = drafts[-1]
+    if last.content is None or not last.content.start < draft.cue.start <= last.content.end:
+        return False
+    end = draft.cue.start
+    while end > last.content.start and text[end - 1] in _CLOSING_PUNCT:
+        end -= 1
+    if end <= last.content.start:
+        return False
+    last.content = Span(text[last.content.start : end], last.content.start, end)
+    s = draft.speaker
+    last.via.append(Via(text=s.text, kind=s.kind, start=s.start, end=s.end))
+    return True
+
+
+def _is_attribution_cue(cue: str) -> bool:
+    first = normalize(cue).split()[0] if cue.split() else ""
+    return first in _ATTRIBUTION_FIRST or bare(first) in _ATTRIBUTION_FIRST
 
 
 def _abbreviation_dot(p: _Paragraph, j: int) -> bool:
@@ -338,6 +371,9 @@ def _phrase(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> tu
             break
         if w in lexicon.RELATIVE_PRONOUNS or (j > k and w in lexicon.ANAPHORA):
             break
+        if j > k and w == "في" and (past := _name_ahead(p, j, limit, entities)):
+            j = past  # القيادي في حركة نداء تونس بوجمعة الرميلي
+            continue
         if bare(w) in lexicon.SPEAKER_STOPS or w in lexicon.SPEAKER_STOPS:
             # علي is also the name Ali: a stop only when a preposition is likely
             if w == "علي" and _name_ali(p, j, k, limit, entities):
@@ -370,6 +406,31 @@ def _object_after_definite(p: _Paragraph, j: int, entities: Sequence[Entity]) ->
     if key(prev) in _TITLES or any(e.start <= t.start < e.end for e in entities):
         return False
     return p.norms[j].endswith("ه") or p.norms[j].startswith(("ت", "ا", "م"))
+
+
+def _name_ahead(p: _Paragraph, j: int, limit: int, entities: Sequence[Entity]) -> int:
+    """After a role (``القيادي في …``): the token index past a person named within the
+    next six words, with no punctuation or cue between; 0 if there is none."""
+    if key(p.tokens[j - 1]) not in _TITLES and key(p.tokens[p_first(p, j)]) not in _TITLES:
+        return 0
+    for k in range(j + 1, min(limit, j + 7)):
+        t = p.tokens[k]
+        if t.kind == "punct" or _is_complementizer(p, k) or _is_speech_verb(p.norms[k]):
+            return 0
+        person = next((e for e in entities if e.label == "PER" and e.start == t.start), None)
+        if person is not None:
+            end = k
+            while end < limit and p.tokens[end].end <= person.end:
+                end += 1
+            return end
+    return 0
+
+
+def p_first(p: _Paragraph, j: int) -> int:
+    """The first token of the phrase that token j continues (back to a stop)."""
+    while j > 0 and p.tokens[j - 1].kind == "word" and not _is_speech_verb(p.norms[j - 1]):
+        j -= 1
+    return j
 
 
 def _name_ali(p: _Paragraph, j: int, k: int, limit: int, entities: Sequence[Entity]) -> bool:
@@ -699,7 +760,7 @@ def _verb_statement(
         end = _trailing_relay(p, frame, frame.content_start, end, entities, own)
         content = _span(p, text, frame.content_start, end)
     elif frame.colon is not None:
-        content, direct = _span(p, text, frame.colon, p.sentence_end_token(frame.colon)), True
+        content, direct = _span(p, text, frame.colon, _clause_end(p, frame.colon)), True
     elif (q := _quote_before(p, i)) is not None:
         content, direct = _quote_span(text, q), True
     elif i > 0 and p.bares[i - 1] in lexicon.ATTRIBUTION_VERB_LEADS and frame.speaker:
@@ -712,6 +773,10 @@ def _verb_statement(
         obj = frame.speaker[1] if frame.speaker else i + 1
         if frame.speaker and _is_object(p, frame.speaker[0]):
             obj, frame.speaker = frame.speaker[0], None
+        if frame.relays:  # نفى X، في تصريح لـ Y، الاتهامات: the object follows the relay
+            obj = max(obj, frame.end)
+        while obj < len(p.tokens) and p.tokens[obj].kind == "punct":
+            obj += 1
         content = _span(p, text, obj, _clause_end(p, obj)) if obj < len(p.tokens) else None
     if content is None:
         if frame.speaker is None or not _speaker_like(p, frame.speaker, entities):
@@ -961,7 +1026,11 @@ def _attribution_statement(
     verb = False
     if k < end and p.norms[k] in ("ما",) and length == 1:
         k += 1
-    if p.bares[k - 1] in lexicon.ATTRIBUTION_VERB_LEADS and k < end and _is_speech_verb(p.norms[k]):
+    if (
+        p.bares[k - 1] in lexicon.ATTRIBUTION_VERB_LEADS
+        and k < end
+        and (_is_speech_verb(p.norms[k]) or _is_speech_verb(_without_object(p.norms[k])))
+    ):
         k += 1  # وفقاً لما ذكرته الوزارة، حسب ما أعلن، حسبما أفاد
         verb = True
         if k < end and p.norms[k] in ("به", "بها", "ه", "ته"):
@@ -1094,7 +1163,10 @@ def _from_context(
         named = [
             e
             for e in entities
-            if e.label == "PER" and focus_end <= e.start and e.end <= d.cue.start
+            if e.label == "PER"
+            and focus_end <= e.start
+            and e.end <= d.cue.start
+            and not _after_preposition(text, e.start)
         ]
         if named and (not speakers or d.cue.start - named[-1].end < 800):
             # the last person named in full in the latest paragraph that names one
@@ -1125,6 +1197,18 @@ def _from_context(
     e = before[-1]
     kind = "person" if e.label == "PER" else "organisation"
     return Speaker(text=e.text, start=e.start, end=e.end, kind=kind, entity=e.canonical)  # type: ignore[arg-type]
+
+
+_PREPOSITIONS = frozenset(
+    "عن علي من الي مع في حول ضد بين لدي عند وعن وعلي ومن والي ومع وفي بضم لضم وبين".split()
+)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a preposition (وعن راموس قال: راموس is
+    talked about, not talking)."""
+    before = normalize(text[max(0, start - 12) : start]).split()
+    return bool(before) and before[-1] in _PREPOSITIONS
 
 
 def _nest(statements: list[Statement]) -> list[Statement]:

@@ -205,6 +205,6 @@ def resolve_back_reference(
                 entity=e.canonical,
                 descriptor=None,
             )
-    if len(role) == 1 and role[0] in PERSON and earlier and earlier[-1].kind == "person":
+    if role[0] in PERSON and earlier and earlier[-1].kind == "person":
         return earlier[-1]
     return None
