@@ -355,6 +355,14 @@ def _phrase(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> tu
         if _abbreviation_dot(p, j):
             j += 1  # د. علي: the dot of an abbreviated title
             continue
+        if (
+            t.kind == "punct"
+            and t.text in "،,"
+            and j > k
+            and (past := _apposed_name(p, j, limit, entities))
+        ):
+            j = past  # مساعد وزير الدفاع، اللواء عبد القادر العمودي
+            continue
         if t.kind == "punct":
             q = p.quote_at(t.start)
             if q is not None and j > k and _quote_words(p, q) <= 5:
@@ -406,6 +414,26 @@ def _object_after_definite(p: _Paragraph, j: int, entities: Sequence[Entity]) ->
     if key(prev) in _TITLES or any(e.start <= t.start < e.end for e in entities):
         return False
     return p.norms[j].endswith("ه") or p.norms[j].startswith(("ت", "ا", "م"))
+
+
+def _apposed_name(p: _Paragraph, j: int, limit: int, entities: Sequence[Entity]) -> int:
+    """A comma after a role, then the person's name (a title may come first): the token
+    index past the name, or 0."""
+    if key(p.tokens[p_first(p, j)]) not in _TITLES:
+        return 0
+    for k in (j + 1, j + 2):
+        if k >= limit:
+            return 0
+        t = p.tokens[k]
+        person = next((e for e in entities if e.label == "PER" and e.start == t.start), None)
+        if person is not None:
+            end = k
+            while end < limit and p.tokens[end].end <= person.end:
+                end += 1
+            return end
+        if t.kind != "word" or key(t) not in _TITLES:
+            return 0
+    return 0
 
 
 def _name_ahead(p: _Paragraph, j: int, limit: int, entities: Sequence[Entity]) -> int:
@@ -1120,6 +1148,8 @@ def _finish(drafts: list[_Draft], text: str, entities: Sequence[Entity]) -> list
             )
             resolved = resolve_back_reference(phrase, speakers, text, entities)
             speaker = resolved or replace(speaker, descriptor=None)
+        if speaker is not None and speaker.kind == "document" and not speaker.entity:
+            speaker = _document_author(speaker, statements, text) or speaker
         if d.content is None:
             if speaker is not None:
                 speakers.append(speaker)
@@ -1146,6 +1176,20 @@ def _finish(drafts: list[_Draft], text: str, entities: Sequence[Entity]) -> list
         )
     statements = _nest(statements)
     return _link_denials(statements)
+
+
+def _document_author(speaker: Speaker, statements: list[Statement], text: str) -> Speaker | None:
+    """``وتابع البيان``: the statement (بيان) or report an earlier speaker issued
+    (``وقالت الوزارة في بيان``) speaks for that speaker."""
+    words = normalize(speaker.text).split()
+    if len(words) > 2 or not words[0].startswith("ال"):
+        return None
+    noun = words[0][2:]
+    for s in reversed(statements):
+        frame = normalize(text[s.cue.end : s.content.start])
+        if noun in frame.split() or ("ب" + noun) in frame.split():
+            return s.speaker
+    return None
 
 
 def _from_context(

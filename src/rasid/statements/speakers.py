@@ -3,6 +3,7 @@ back-references (``المسؤول``, ``الوزير``) resolved to an earlier sp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -193,8 +194,10 @@ def resolve_back_reference(
         if wanted <= described:
             return speaker
     for e in reversed([e for e in all_entities if e.label == "PER" and e.end <= phrase.start]):
-        around = set(text_keys(text[max(0, e.start - 120) : e.start])[-10:])
-        around |= set(text_keys(text[e.end : min(e.end + 120, phrase.start)])[:10])
+        # the role words must stand right by the name, in the same clause
+        before = re.split("[،,.:؛]", text[max(0, e.start - 80) : e.start])[-1]
+        after = re.split("[،,.:؛]", text[e.end : min(e.end + 80, phrase.start)])[0]
+        around = set(text_keys(before)[-5:]) | set(text_keys(after)[:6])
         if wanted <= around:
             fuller = _fullest(e, all_entities) or e
             return Speaker(
