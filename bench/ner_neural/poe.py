@@ -7,6 +7,7 @@ Viterbi-decoded (lambda 0 reproduces the CRF exactly), then the project's consis
 from __future__ import annotations
 
 import pickle
+import os
 import sys
 from collections import defaultdict
 
@@ -54,7 +55,8 @@ def main() -> None:
     emits = [state_scores(state, d["feats"]) if d["feats"] else None for d in held]
     runs = [pickle.loads((SCRATCH / n).read_bytes()) for n in names]
     nn_avg = [sum(r[i] for r in runs) / len(runs) for i in range(len(held))]
-    for lam in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0):
+    lams = os.environ.get("LAMBDAS", "0,0.25,0.5,0.75,1,1.5,2")
+    for lam in [float(x) for x in lams.split(",")]:
         tags = []
         for e, p in zip(emits, nn_avg, strict=True):
             if e is None:

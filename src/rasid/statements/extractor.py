@@ -285,7 +285,7 @@ def _relay_of_previous(draft: _Draft, drafts: list[_Draft], text: str) -> bool:
     """``وأشار إلى أنه …، بحسب ما نقلته وكالة X``: an attribution inside the content of
     the statement before names that statement's channel. Moves it there as a relay (and
     ends the content before it); returns whether it did."""
-    if not drafts or draft.speaker is None or not _is_attribution_cue(draft.cue.text):
+    if not drafts or not _is_attribution_cue(draft.cue.text):
         return False
     last = drafts[-1]
     if last.content is None or not last.content.start < draft.cue.start <= last.content.end:
@@ -297,7 +297,8 @@ def _relay_of_previous(draft: _Draft, drafts: list[_Draft], text: str) -> bool:
         return False
     last.content = Span(text[last.content.start : end], last.content.start, end)
     s = draft.speaker
-    last.via.append(Via(text=s.text, kind=s.kind, start=s.start, end=s.end))
+    if s is not None:  # حسب ما صرح به (he himself): no relay, only the end of the content
+        last.via.append(Via(text=s.text, kind=s.kind, start=s.start, end=s.end))
     return True
 
 
@@ -344,7 +345,9 @@ def _continues(p: _Paragraph, i: int) -> bool:
 # ---------------------------------------------------------------- phrases
 
 
-def _phrase(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> tuple[int, int]:
+def _phrase(
+    p: _Paragraph, k: int, limit: int, entities: Sequence[Entity], stop: str = ""
+) -> tuple[int, int]:
     """Token range [k, j) of a noun phrase starting at k: stops at adjuncts, cues,
     complementisers, punctuation, relative pronouns; a short quoted name after a media
     head (``صحيفة «عكاظ»``) belongs to it."""
@@ -363,6 +366,9 @@ def _phrase(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> tu
         ):
             j = past  # مساعد وزير الدفاع، اللواء عبد القادر العمودي
             continue
+        if t.text == "(" and (close := _short_parenthesis(p, j, limit)):
+            j = close  # مصادر (الرياضي)
+            continue
         if t.kind == "punct":
             q = p.quote_at(t.start)
             if q is not None and j > k and _quote_words(p, q) <= 5:
@@ -377,7 +383,7 @@ def _phrase(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> tu
             break
         if _is_complementizer(p, j) or w in lexicon.SAYING_NOUNS:
             break
-        if w in lexicon.RELATIVE_PRONOUNS or (j > k and w in lexicon.ANAPHORA):
+        if w in lexicon.RELATIVE_PRONOUNS or (j > k and w in lexicon.ANAPHORA) or w == stop:
             break
         if j > k and w == "في" and (past := _name_ahead(p, j, limit, entities)):
             j = past  # القيادي في حركة نداء تونس بوجمعة الرميلي
@@ -416,6 +422,16 @@ def _object_after_definite(p: _Paragraph, j: int, entities: Sequence[Entity]) ->
     return p.norms[j].endswith("ه") or p.norms[j].startswith(("ت", "ا", "م"))
 
 
+def _short_parenthesis(p: _Paragraph, j: int, limit: int) -> int:
+    """The token index past ``( … )`` when it holds one to three words; 0 otherwise."""
+    for k in range(j + 1, min(limit, j + 5)):
+        if p.tokens[k].text == ")":
+            return k + 1 if k > j + 1 else 0
+        if p.tokens[k].kind != "word":
+            return 0
+    return 0
+
+
 def _apposed_name(p: _Paragraph, j: int, limit: int, entities: Sequence[Entity]) -> int:
     """A comma after a role, then the person's name (a title may come first): the token
     index past the name, or 0."""
@@ -432,7 +448,25 @@ def _apposed_name(p: _Paragraph, j: int, limit: int, entities: Sequence[Entity])
                 end += 1
             return end
         if t.kind != "word" or key(t) not in _TITLES:
+            break
+    # a name the tagger missed, set off by commas: عضو المجلس السياسي، علي العماد، بهزائم
+    m = j + 1
+    while m < limit and m - j <= 4 and p.tokens[m].kind == "word":
+        w = p.norms[m]
+        if (
+            _is_speech_verb(w)
+            or _is_complementizer(p, m)
+            or (w in lexicon.SPEAKER_STOPS and w != "علي")
+        ):
             return 0
+        m += 1
+    if (
+        2 <= m - j - 1 <= 3
+        and m < limit
+        and p.tokens[m].text in "،,"
+        and not p.tokens[j + 1].definite
+    ):
+        return m
     return 0
 
 
@@ -500,8 +534,14 @@ class _Frame:
     end: int = 0  # token index after the frame
 
 
+def _is_own(p: _Paragraph, rng: tuple[int, int], own: frozenset[str]) -> bool:
+    """Whether a phrase names the publishing outlet itself ((الرياضي) in a Arriyadi article)."""
+    name = normalize(" ".join(t.text for t in p.tokens[rng[0] : rng[1]])).strip('()«»“”" ')
+    return bool(name) and (name in own or name.removeprefix("ال") in own)
+
+
 def _read_frame(
-    p: _Paragraph, i: int, entities: Sequence[Entity], own: frozenset[str], relay_verb: bool
+    p: _Paragraph, i: int, entities: Sequence[Entity], own: frozenset[str], relay_verb: str
 ) -> _Frame:
     """Read from token i (just after a cue) to the content."""
     frame = _Frame()
@@ -510,7 +550,7 @@ def _read_frame(
     j = i
     if j < limit and p.norms[j] in ("فيه", "فيها"):  # في الوقت الذي نفت فيه أوكرانيا
         j += 1
-    first, last = _phrase(p, j, limit, entities)
+    first, last = _phrase(p, j, limit, entities, stop=relay_verb)
     if last > first:
         j = last
         if not (last - first == 1 and p.bares[first] in lexicon.HONORIFIC_PRONOUNS):
@@ -573,10 +613,10 @@ def _read_frame(
             break
         if _is_participle(w) and _continues(p, j):
             break  # شدد X على أهمية …، لافتاً إلى أن: the participle is the cue
-        if relay_verb and w == "عن" and j + 1 < limit:
+        if relay_verb and w == relay_verb and j + 1 < limit:
             a, b = _phrase(p, j + 1, limit, entities)
             if b > a:
-                if frame.speaker is not None:
+                if frame.speaker is not None and not _is_own(p, frame.speaker, own):
                     frame.relays.append(("outer", frame.speaker, None))
                 frame.speaker = (a, b)
                 j = b
@@ -776,7 +816,7 @@ def _verb_statement(
     deny = _is_denial(w)
     if bare(w) in lexicon.NARRATION or w in lexicon.NARRATION:
         return None
-    relay_verb = lexicon.SPEECH_VERBS.get(bare(w)) == "relay"
+    relay_verb = lexicon.RELAY_VERBS.get(lexicon.SPEECH_VERBS.get(bare(w), ""), "")
     frame = _read_frame(p, i + 1, entities, own, relay_verb)
     content: Span | None = None
     direct = False
@@ -900,7 +940,7 @@ def _subject_before(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[
         if _is_speech_verb(p.norms[k]) or _is_denial(p.norms[k]):
             return None
         j = k
-    if j >= i or i - j > 8:
+    if j >= i or i - j > 14:
         return None
     w = p.norms[j]
     if p.tokens[j].kind != "word" or lexicon.SPEAKER_STOPS & {
@@ -914,7 +954,8 @@ def _subject_before(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[
         return None  # وعن راموس قال، لوسائل إعلام: a prepositional phrase, not a subject
     if p.bares[j] in ("كان", "كانت", "كانوا") and j + 1 < i:
         j += 1
-    return j, i
+    a, b = _phrase(p, j, i, entities)  # اللاعب X خلال استجوابه … أكد: the subject is اللاعب X
+    return (a, b) if b > a else None
 
 
 def _is_object(p: _Paragraph, k: int) -> bool:
@@ -1076,7 +1117,12 @@ def _attribution_statement(
     else:
         b = k
     first = p.sentence_start_token(i)
-    before = _span(p, text, first, i)
+    clause = first
+    for c in range(i - 2, first, -1):  # the clause the attribution is attached to
+        if p.tokens[c].text in "،,؛":
+            clause = c + 1
+            break
+    before = _span(p, text, clause, i)
     after_start = b
     while after_start < end and (
         p.tokens[after_start].kind == "punct" or _is_complementizer(p, after_start)

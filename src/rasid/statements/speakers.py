@@ -114,6 +114,15 @@ def most_specific(
         if fuller is not None:
             start, end = fuller.start, fuller.end
         return start, end, person.canonical, descriptor
+    commas = [t for t in phrase.tokens if t.text in "،,"]
+    if commas and key(phrase.tokens[0]) in PERSON:
+        # role، name: the name after the comma is the speaker, the role its descriptor
+        last = commas[-1]
+        descriptor = text[phrase.start : last.start].strip() or None
+        start = last.end
+        while start < phrase.end and text[start].isspace():
+            start += 1
+        return start, phrase.end, None, descriptor
     entity = None
     if key(phrase.tokens[0]) in SPOKESPERSON_KEYS:
         orgs = [e for e in phrase.entities if e.label in ("ORG", "LOC")]
@@ -208,6 +217,6 @@ def resolve_back_reference(
                 entity=e.canonical,
                 descriptor=None,
             )
-    if role[0] in PERSON and earlier and earlier[-1].kind == "person":
+    if len(role) == 1 and role[0] in PERSON and earlier and earlier[-1].kind == "person":
         return earlier[-1]
     return None
