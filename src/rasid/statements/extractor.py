@@ -271,7 +271,9 @@ def _paragraph_drafts(
         draft: _Draft | None = None
         if (length := _attribution_at(p, i)) > 0:
             draft = _attribution_statement(p, i, length, text, entities, consumed)
-        elif (_is_speech_verb(w) or _is_denial(w)) and not _negated(p, i):
+        elif (
+            _is_speech_verb(w) or _is_denial(w) or _marked_verb(p, i) or _expresses(p, i)
+        ) and not _negated(p, i):
             draft = _verb_statement(p, i, text, entities, own, consumed)
         elif _is_participle(w) and _continues(p, i):
             draft = _participle_statement(p, i, text, entities, own, consumed)
@@ -279,6 +281,22 @@ def _paragraph_drafts(
             drafts.append(draft)
         i += 1
     return drafts
+
+
+def _marked_verb(p: _Paragraph, i: int) -> bool:
+    """بيّن "explained", told from بين "between" by its shadda."""
+    return p.bares[i] == "بين" and "\u0651" in p.tokens[i].text
+
+
+def _expresses(p: _Paragraph, i: int) -> bool:
+    """عبّر X عن "X expressed", told from عبر "through" by its place (opening the
+    sentence, or after كما/و) and the عن that follows the subject."""
+    if p.bares[i] != "عبر" and p.norms[i] != "عبر":
+        return False
+    if i > p.sentence_start_token(i) and p.norms[i - 1] not in ("كما", "وكما"):
+        return False
+    end = min(p.sentence_end_token(i), i + 10)
+    return any(p.norms[k] == "عن" for k in range(i + 2, end))
 
 
 def _relay_of_previous(draft: _Draft, drafts: list[_Draft], text: str) -> bool:
@@ -613,6 +631,16 @@ def _read_frame(
             break
         if _is_participle(w) and _continues(p, j):
             break  # شدد X على أهمية …، لافتاً إلى أن: the participle is the cue
+        if (
+            w == "عن"
+            and frame.speaker is not None
+            and key(p.tokens[frame.speaker[0]]) in _DOCUMENTS
+            and p.norms[j - 1] in _ISSUED
+        ):
+            a, b = _phrase(p, j + 1, limit, entities)
+            if b > a:  # البيان الختامي المنبثق عن الهيئة: the body speaks
+                frame.speaker, j = (a, b), b
+                continue
         if relay_verb and w == relay_verb and j + 1 < limit:
             a, b = _phrase(p, j + 1, limit, entities)
             if b > a:
@@ -663,6 +691,7 @@ def _read_frame(
 
 
 _ISSUING = ("اصدر", "اعد", "نشر", "اجر", "وضع")
+_ISSUED = frozenset({"الصادر", "الصادره", "المنبثق", "المنبثقه", "الصادرين"})
 
 
 def _author_of(
@@ -827,6 +856,9 @@ def _verb_statement(
         end = _clause_end(p, frame.content_start)
         end = _trailing_relay(p, frame, frame.content_start, end, entities, own)
         content = _span(p, text, frame.content_start, end)
+        q = p.quote_at(p.tokens[frame.content_start].start) if frame.content_start < end else None
+        if q is not None and _quote_words(p, q) >= 2 and _narration_after(p, q, end):
+            content, direct = _quote_span(text, q), True  # إن «…»، إلا أنه …
     elif frame.colon is not None:
         content, direct = _span(p, text, frame.colon, _clause_end(p, frame.colon)), True
     elif (q := _quote_before(p, i)) is not None:
@@ -878,6 +910,15 @@ def _speaker_like(p: _Paragraph, rng: tuple[int, int], entities: Sequence[Entity
 def replace_content(draft: _Draft) -> _Draft:
     draft.content = None
     return draft
+
+
+def _narration_after(p: _Paragraph, q: Quote, end: int) -> bool:
+    """Whether the clause after a quote that opens the content is only punctuation, or
+    the narrator's (a comma and a contrast: «…»، إلا أنه أفصح)."""
+    k = p.token_at(q.close) + 1
+    while k < end and p.tokens[k].kind == "punct":
+        k += 1
+    return k >= end or p.norms[k] in lexicon.CONTRAST
 
 
 def _trailing_relay(

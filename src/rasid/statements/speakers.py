@@ -198,16 +198,18 @@ def resolve_back_reference(
     (``وأضاف المحافظ``), the speaker just before."""
     role = [key(t) for t in phrase.tokens if t.kind == "word"]
     wanted = set(role) if len(role) > 1 else {role[0]}
+    # القيادي الحوثي: the role, or what qualifies it, must be in the earlier description
+    qualifiers = set(role[1:])
     for speaker in reversed(earlier):
         described = set(text_keys(" ".join(filter(None, (speaker.descriptor, speaker.text)))))
-        if wanted <= described:
+        if wanted <= described or (qualifiers and qualifiers <= described):
             return speaker
     for e in reversed([e for e in all_entities if e.label == "PER" and e.end <= phrase.start]):
         # the role words must stand right by the name, in the same clause
         before = re.split("[،,.:؛]", text[max(0, e.start - 80) : e.start])[-1]
         after = re.split("[،,.:؛]", text[e.end : min(e.end + 80, phrase.start)])[0]
         around = set(text_keys(before)[-5:]) | set(text_keys(after)[:6])
-        if wanted <= around:
+        if wanted <= around or (qualifiers and qualifiers <= around):
             fuller = _fullest(e, all_entities) or e
             return Speaker(
                 text=fuller.text,
