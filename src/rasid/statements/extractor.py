@@ -229,7 +229,11 @@ def extract(article: Article, entities: Sequence[Entity]) -> list[Statement]:
     return _finish(drafts, text, entities)
 
 
-_HINT_WORDS = frozenset(w2 for w in _CUE_WORDS | _ATTRIBUTION_FIRST for w2 in (w, "و" + w, "ف" + w))
+_HINT_WORDS = frozenset(
+    w2
+    for w in _CUE_WORDS | _ATTRIBUTION_FIRST | {"بين", "عبر"}  # بيّن، عبّر: see _marked_verb
+    for w2 in (w, "و" + w, "ف" + w)
+)
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 _QUOTE_CHARS = frozenset('«“”"')
 
@@ -353,11 +357,11 @@ def _quote_words(p: _Paragraph, q: Quote) -> int:
 
 
 def _continues(p: _Paragraph, i: int) -> bool:
-    """A participle continues a speaker when a comma (or و) comes before it."""
+    """A participle continues a speaker when punctuation comes before it (ومتابعة after
+    a noun is the noun "follow-up", not "continuing")."""
     if i == 0:
         return False
-    prev = p.tokens[i - 1]
-    return prev.kind == "punct" or p.norms[i][0] == "و" or prev.text in ("و",)
+    return p.tokens[i - 1].kind == "punct"
 
 
 # ---------------------------------------------------------------- phrases
@@ -566,6 +570,8 @@ def _read_frame(
     limit = min(p.sentence_end_token(i - 1) if i > 0 else len(p.tokens), i + MAX_FRAME)
     # a quote may run over the sentence end
     j = i
+    if j + 1 < limit and p.tokens[j].text in "،,":  # وقال، جان فرانسوا مارتينز، …
+        j += 1
     if j < limit and p.norms[j] in ("فيه", "فيها"):  # في الوقت الذي نفت فيه أوكرانيا
         j += 1
     first, last = _phrase(p, j, limit, entities, stop=relay_verb)
@@ -1237,6 +1243,8 @@ def _finish(drafts: list[_Draft], text: str, entities: Sequence[Entity]) -> list
             speaker = resolved or replace(speaker, descriptor=None)
         if speaker is not None and speaker.kind == "document" and not speaker.entity:
             speaker = _document_author(speaker, statements, text) or speaker
+        elif speaker is not None and speaker.kind in ("government", "organisation", "media"):
+            speaker = _same_body(speaker, speakers) or speaker
         if d.content is None:
             if speaker is not None:
                 speakers.append(speaker)
@@ -1265,9 +1273,24 @@ def _finish(drafts: list[_Draft], text: str, entities: Sequence[Entity]) -> list
     return _link_denials(statements)
 
 
+def _same_body(speaker: Speaker, speakers: list[Speaker]) -> Speaker | None:
+    """``وأوضحت الوزارة``: a body named by its head noun alone is the body that spoke
+    last under a fuller name (``وزارة الدفاع الأمريكية``)."""
+    words = tokenize(speaker.text)
+    if len(words) != 1 or not words[0].definite:
+        return None
+    head = key(words[0])
+    for earlier in reversed(speakers):
+        first = tokenize(earlier.text)[:1]
+        if first and key(first[0]) == head and len(earlier.text) > len(speaker.text):
+            return earlier
+    return None
+
+
 def _document_author(speaker: Speaker, statements: list[Statement], text: str) -> Speaker | None:
     """``وتابع البيان``: the statement (بيان) or report an earlier speaker issued
-    (``وقالت الوزارة في بيان``) speaks for that speaker."""
+    (``وقالت الوزارة في بيان``) speaks for that speaker; failing a mention, the latest
+    institution that spoke."""
     words = normalize(speaker.text).split()
     if len(words) > 2 or not words[0].startswith("ال"):
         return None
@@ -1275,6 +1298,9 @@ def _document_author(speaker: Speaker, statements: list[Statement], text: str) -
     for s in reversed(statements):
         frame = normalize(text[s.cue.end : s.content.start])
         if noun in frame.split() or ("ب" + noun) in frame.split():
+            return s.speaker
+    for s in reversed(statements[-3:]):
+        if s.speaker.kind in ("government", "organisation"):
             return s.speaker
     return None
 
