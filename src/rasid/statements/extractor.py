@@ -279,6 +279,8 @@ def _paragraph_drafts(
             _is_speech_verb(w) or _is_denial(w) or _marked_verb(p, i) or _expresses(p, i)
         ) and not _negated(p, i):
             draft = _verb_statement(p, i, text, entities, own, consumed)
+        elif p.norms[i] in lexicon.SAYING_MASDARS and i > p.sentence_start_token(i) + 1:
+            draft = _verb_statement(p, i, text, entities, own, consumed, masdar=True)
         elif _is_participle(w) and _continues(p, i):
             draft = _participle_statement(p, i, text, entities, own, consumed)
         if draft is not None and not _relay_of_previous(draft, drafts, text):
@@ -846,6 +848,7 @@ def _verb_statement(
     entities: Sequence[Entity],
     own: frozenset[str],
     consumed: set[int],
+    masdar: bool = False,
 ) -> _Draft | None:
     w = p.norms[i]
     deny = _is_denial(w)
@@ -891,7 +894,13 @@ def _verb_statement(
         return replace_content(
             _draft_from_frame(p, i, frame, Span("-", 0, 1), False, "assert", text, entities)
         )
-    if frame.speaker is None and not p.tokens[i].prefix and p.norms[i][:1] not in ("و", "ف"):
+    if masdar and frame.speaker is None:
+        # اكتفت مصادر الوزارة بالقول إن: the subject of the verb before the masdar
+        first = p.sentence_start_token(i)
+        frame.speaker = _phrase(p, first + 1, i, entities) if i > first + 1 else None
+        if frame.speaker and frame.speaker[1] <= frame.speaker[0]:
+            frame.speaker = None
+    elif frame.speaker is None and not p.tokens[i].prefix and p.norms[i][:1] not in ("و", "ف"):
         frame.speaker = _subject_before(p, i, entities)
     for k in range(i, frame.end):
         consumed.add(k)
