@@ -186,9 +186,15 @@ def eval_ner(
 
 @eval_app.command("statements")
 def eval_statements(
+    split: Annotated[
+        str,
+        typer.Option(
+            help="dev (the rules were developed on it) or test (held out, never looked at)."
+        ),
+    ] = "dev",
     gold: Annotated[
         Path | None,
-        typer.Option(help="The annotation folder (default: tests/data/statements_dev)."),
+        typer.Option(help="An annotation folder of your own (overrides --split)."),
     ] = None,
     shared: Annotated[
         Path | None,
@@ -208,11 +214,15 @@ def eval_statements(
     Example:
 
       rasid eval statements --json
+      rasid eval statements --split test
     """
-    from rasid.statements.devset import load_devset
+    from rasid.statements.devset import DEFAULT_GOLD, HELD_OUT, load_devset
     from rasid.statements.scoring import evaluate
 
-    report = evaluate(load_devset(gold, shared))
+    if split not in ("dev", "test"):
+        raise RasidError(f"--split must be dev or test, not {split!r}")
+    folder = gold or (HELD_OUT if split == "test" else DEFAULT_GOLD)
+    report = evaluate(load_devset(folder, shared))
     if as_json:
         data = report.to_dict()
         if errors:

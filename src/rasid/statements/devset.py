@@ -19,6 +19,7 @@ from rasid.errors import RasidError
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD = REPO / "tests" / "data" / "statements_dev"
+HELD_OUT = REPO / "tests" / "data" / "statements_test"  # never used to develop the rules
 SAUDINEWSNET = Path("data/news/saudinewsnet/dataset")
 ANT_TARBALL = Path("data/news/antcorpus_v1.1/antcorpus_v1.1_JawharaFM.tar.gz")
 
