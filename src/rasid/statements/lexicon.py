@@ -65,6 +65,7 @@ RELAY_VERBS = {"relay": "عن", "learn": "من"}
 _DENIAL_VERBS: dict[str, tuple[str, str]] = {
     "deny": ("نفي", "نفي"),
     "refute": ("دحض", "دحض"),
+    "disavow": ("انكر", "نكر"),
 }
 
 
