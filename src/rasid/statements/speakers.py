@@ -40,6 +40,7 @@ MEDIA = keys(lexicon.MEDIA_HEADS)
 ANONYMOUS = keys(lexicon.ANONYMOUS_HEADS)
 PERSON = keys(lexicon.PERSON_HEADS)
 GOVERNMENT = keys(lexicon.GOVERNMENT_HEADS)
+ORGANISATION = keys(lexicon.ORGANISATION_HEADS)
 SPOKESPERSON_KEYS = keys(SPOKESPERSON)
 
 
@@ -77,6 +78,8 @@ def classify(phrase: Phrase) -> str:
         return "person"
     if first in GOVERNMENT:
         return "government"
+    if first in ORGANISATION:
+        return "organisation"
     orgs = [e for e in phrase.entities if e.label == "ORG"]
     places = [e for e in phrase.entities if e.label == "LOC"]
     if orgs:
