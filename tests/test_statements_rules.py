@@ -86,3 +86,15 @@ def test_a_quote_before_its_verb():
     (found,) = statements("«سنعود إلى طاولة المفاوضات قريبا»، قال المتحدث باسم الحكومة.")
     assert found.direct and found.content.text == "سنعود إلى طاولة المفاوضات قريبا"
     assert found.speaker.text == "المتحدث باسم الحكومة"
+
+
+def test_denial_and_confirmation_point_at_the_claim():
+    found = statements(
+        "وقالت وكالة الأنباء الرسمية إن الجيش سيطر على المدينة. "
+        "ونفى المتحدث باسم المعارضة ذلك. وأكدت مصادر محلية صحة الأنباء."
+    )
+    claim, denial, confirmation = found
+    assert denial.stance == "deny" and denial.refers_to == 0
+    assert confirmation.stance == "assert" and confirmation.refers_to == 0
+    assert confirmation.content.text == "صحة الأنباء"
+    assert claim.refers_to is None

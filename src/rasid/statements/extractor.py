@@ -887,6 +887,13 @@ def _verb_statement(
         while obj < len(p.tokens) and p.tokens[obj].kind == "punct":
             obj += 1
         content = _span(p, text, obj, _clause_end(p, obj)) if obj < len(p.tokens) else None
+    elif lexicon.SPEECH_VERBS.get(bare(w)) == "confirm" and frame.speaker:
+        # أكدت الوزارة صحة الأنباء / أكد ذلك: a confirmation of what was reported
+        obj = frame.speaker[1]
+        if _is_object(p, frame.speaker[0]):
+            obj, frame.speaker = frame.speaker[0], None
+        if obj < len(p.tokens) and _is_object(p, obj) and p.norms[obj] != "هذا":
+            content = _span(p, text, obj, _clause_end(p, obj))
     if content is None:
         if frame.speaker is None or not _speaker_like(p, frame.speaker, entities):
             return None
@@ -1408,10 +1415,16 @@ def _continuation(s: Statement) -> bool:
     return normalize(s.cue.text) in lexicon.PARTICIPLES
 
 
+def _confirms(s: Statement) -> bool:
+    """An assertion whose content only points back (أكدت الوزارة ذلك، صحة الأنباء)."""
+    words = normalize(s.content.text).split()
+    return bool(words) and len(words) <= 4 and words[0] in ("ذلك", "صحه", "هذه", "تلك")
+
+
 def _link_denials(statements: list[Statement]) -> list[Statement]:
     out = list(statements)
     for k, s in enumerate(statements):
-        if s.stance != "deny":
+        if s.stance != "deny" and not _confirms(s):
             continue
         for j in range(k - 1, -1, -1):
             other = statements[j]
