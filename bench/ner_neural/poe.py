@@ -6,8 +6,8 @@ Viterbi-decoded (lambda 0 reproduces the CRF exactly), then the project's consis
 
 from __future__ import annotations
 
-import pickle
 import os
+import pickle
 import sys
 from collections import defaultdict
 

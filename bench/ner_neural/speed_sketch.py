@@ -24,7 +24,12 @@ def lstm(x, w, u, b):  # x: B x N x D, padded batch, one direction
     out = np.empty((x.shape[0], x.shape[1], H), np.float32)
     for t in range(x.shape[1]):
         z = xs[:, t] + h @ u
-        i, f, g, o = sig(z[:, :H]), sig(z[:, H : 2 * H]), np.tanh(z[:, 2 * H : 3 * H]), sig(z[:, 3 * H :])
+        i, f, g, o = (
+            sig(z[:, :H]),
+            sig(z[:, H : 2 * H]),
+            np.tanh(z[:, 2 * H : 3 * H]),
+            sig(z[:, 3 * H :]),
+        )
         c = f * c + i * g
         h = o * np.tanh(c)
         out[:, t] = h
@@ -40,7 +45,10 @@ def char_cnn(ids, emb, w):  # ids: T x C
 
 def main() -> None:
     x = rng.standard_normal((B, N, D), dtype=np.float32)
-    wf, uf = rng.standard_normal((D, 4 * H), dtype=np.float32) * 0.05, rng.standard_normal((H, 4 * H), dtype=np.float32) * 0.05
+    wf, uf = (
+        rng.standard_normal((D, 4 * H), dtype=np.float32) * 0.05,
+        rng.standard_normal((H, 4 * H), dtype=np.float32) * 0.05,
+    )
     b = np.zeros(4 * H, np.float32)
     cemb = rng.standard_normal((100, 30), dtype=np.float32)
     cw = rng.standard_normal((90, 50), dtype=np.float32)

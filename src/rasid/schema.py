@@ -229,6 +229,8 @@ class Analysis:
     statements: list[Annotation] = field(default_factory=list)
     events: list[Annotation] = field(default_factory=list)
     models: dict[str, str] = field(default_factory=dict)
+    # Work a stage shares with later ones (the article's tokens), never serialised.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         from rasid import __version__

@@ -120,10 +120,14 @@ class EntityRecognizer:
         return first, last
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.entities = list(self.find(analysis.article.text))
+        tokens, sentences = sentence_tokens(analysis.article.text)
+        analysis.cache["tokens"] = tokens  # the statement stage reads the same tokens
+        analysis.entities = list(self.find(analysis.article.text, (tokens, sentences)))
 
-    def find(self, text: str) -> list[Entity]:
-        tokens, sentences = sentence_tokens(text)
+    def find(
+        self, text: str, tokenized: tuple[list[Token], list[list[Token]]] | None = None
+    ) -> list[Entity]:
+        tokens, sentences = tokenized or sentence_tokens(text)
         tags = propagate(sentences, [self.tagger.tag(s) for s in sentences])
         mentions: list[_Mention] = []
         for match in find_institutions(tokens, text, self.gazetteer):

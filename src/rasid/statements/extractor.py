@@ -24,6 +24,7 @@ statement):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -87,11 +88,13 @@ class _Draft:
 class _Paragraph:
     """Tokens, sentences and quotes of one body paragraph (offsets into article text)."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, tokens: Sequence[Token] | None = None
+    ) -> None:
         self.text = text
         self.start = start
         self.end = end
-        self.tokens = tokenize(text, start, end)
+        self.tokens = list(tokens) if tokens is not None else tokenize(text, start, end)
         self.norms = [_n(t) for t in self.tokens]
         self.bares = [
             _without_conjunction(t, w) for t, w in zip(self.tokens, self.norms, strict=True)
@@ -211,20 +214,29 @@ class StatementExtractor:
 
     def __call__(self, analysis: Analysis) -> None:
         entities = [e for e in analysis.entities if isinstance(e, Entity)]
-        analysis.statements = list(extract(analysis.article, entities))
+        tokens = analysis.cache.get("tokens")
+        analysis.statements = list(extract(analysis.article, entities, tokens))
 
 
 # ---------------------------------------------------------------- the extraction
 
 
-def extract(article: Article, entities: Sequence[Entity]) -> list[Statement]:
+def extract(
+    article: Article, entities: Sequence[Entity], tokens: Sequence[Token] | None = None
+) -> list[Statement]:
+    """The statements of ``article``. ``tokens`` are the article text's tokens when an
+    earlier stage made them (they are made here otherwise)."""
     text = article.text
     own = _own_outlet_names(article)
+    starts = [t.start for t in tokens] if tokens is not None else None
     drafts: list[_Draft] = []
     for para in article.paragraphs:
         if para.kind != "body" or not _may_hold_speech(para.text):
             continue
-        p = _Paragraph(text, para.start, para.end)
+        mine = None
+        if tokens is not None and starts is not None:
+            mine = tokens[bisect_left(starts, para.start) : bisect_left(starts, para.end)]
+        p = _Paragraph(text, para.start, para.end, mine)
         drafts.extend(_paragraph_drafts(p, text, entities, own))
     return _finish(drafts, text, entities)
 
