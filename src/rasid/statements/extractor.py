@@ -293,7 +293,7 @@ def _paragraph_drafts(
             draft = _verb_statement(p, i, text, entities, own, consumed)
         elif p.norms[i] in lexicon.SAYING_MASDARS and i > p.sentence_start_token(i) + 1:
             draft = _verb_statement(p, i, text, entities, own, consumed, masdar=True)
-        elif _is_participle(w) and _continues(p, i):
+        elif _is_participle(w) and _continues(p, i, entities):
             draft = _participle_statement(p, i, text, entities, own, consumed)
         if draft is not None and not _relay_of_previous(draft, drafts, text):
             drafts.append(draft)
@@ -370,12 +370,15 @@ def _quote_words(p: _Paragraph, q: Quote) -> int:
     return len(p.text[q.open + 1 : q.close].split())
 
 
-def _continues(p: _Paragraph, i: int) -> bool:
-    """A participle continues a speaker when punctuation comes before it (ومتابعة after
-    a noun is the noun "follow-up", not "continuing")."""
+def _continues(p: _Paragraph, i: int, entities: Sequence[Entity] = ()) -> bool:
+    """A participle continues a speaker when punctuation or the speaker's name comes
+    before it (ومتابعة after a noun is the noun "follow-up", not "continuing")."""
     if i == 0:
         return False
-    return p.tokens[i - 1].kind == "punct"
+    prev = p.tokens[i - 1]
+    return prev.kind == "punct" or any(
+        e.label == "PER" and e.start <= prev.start < e.end for e in entities
+    )
 
 
 # ---------------------------------------------------------------- phrases
@@ -421,6 +424,8 @@ def _phrase(
             break
         if w in lexicon.RELATIVE_PRONOUNS or (j > k and w in lexicon.ANAPHORA) or w == stop:
             break
+        if w in lexicon.PREPOSITIONS_BEFORE_THAT and j + 1 < limit and _is_complementizer(p, j + 1):
+            break  # حذّر أوباما من أن
         if j > k and w == "في" and (past := _name_ahead(p, j, limit, entities)):
             j = past  # القيادي في حركة نداء تونس بوجمعة الرميلي
             continue
@@ -892,7 +897,7 @@ def _verb_statement(
     elif deny:
         # نفت أوكرانيا ذلك: the object is what is denied
         obj = frame.speaker[1] if frame.speaker else i + 1
-        if frame.speaker and _is_object(p, frame.speaker[0]):
+        if frame.speaker and _is_object(p, frame.speaker[0], entities):
             obj, frame.speaker = frame.speaker[0], None
         if frame.relays:  # نفى X، في تصريح لـ Y، الاتهامات: the object follows the relay
             obj = max(obj, frame.end)
@@ -921,6 +926,8 @@ def _verb_statement(
             frame.speaker = None
     elif frame.speaker is None and not p.tokens[i].prefix and p.norms[i][:1] not in ("و", "ف"):
         frame.speaker = _subject_before(p, i, entities)
+    elif frame.speaker is None and p.norms[i][:1] == "ف":
+        frame.speaker = _topic(p, i, entities)  # أما حمد الجش فيشير إلى أن
     for k in range(i, frame.end):
         consumed.add(k)
     draft = _draft_from_frame(
@@ -988,6 +995,16 @@ def _trailing_relay(
     return end
 
 
+def _topic(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[int, int] | None:
+    """``أما X فـ…``: X, the topic the ف-verb says something about."""
+    first = p.sentence_start_token(i)
+    for k in range(i - 1, max(first - 1, i - 10), -1):
+        if p.bares[k] == "اما":
+            a, b = _phrase(p, k + 1, i, entities)
+            return (a, b) if b > a else None
+    return None
+
+
 def _subject_before(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[int, int] | None:
     """The subject of a verb that follows it (``إلا أن مسؤولاً آخر أشار إلى أن``,
     ``أكد الشابي أن الشاهد أوضح أن``): the words back to a complementiser, a comma or
@@ -1029,13 +1046,22 @@ def _subject_before(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[
         return None  # وعن راموس قال، لوسائل إعلام: a prepositional phrase, not a subject
     if p.bares[j] in ("كان", "كانت", "كانوا") and j + 1 < i:
         j += 1
+    if i - j == 1 and p.bares[j] in lexicon.AUXILIARIES:
+        return None  # ومضى يقول: "went on to say", the subject is the one before
+    if p.norms[j] in ("من", "ومن") or p.bares[j] in lexicon.SPEAKER_STOPS:
+        return None  # من جانبه قال
     a, b = _phrase(p, j, i, entities)  # اللاعب X خلال استجوابه … أكد: the subject is اللاعب X
     return (a, b) if b > a else None
 
 
-def _is_object(p: _Paragraph, k: int) -> bool:
-    """``نفى ذلك``/``نفت صحة الأنباء``: the words after a denial are its object, no subject."""
-    return key(p.tokens[k]) in _ANAPHORA or p.norms[k] in lexicon.ANAPHORA
+def _is_object(p: _Paragraph, k: int, entities: Sequence[Entity] = ()) -> bool:
+    """``نفى ذلك``/``نفت صحة الأنباء``/``أنكر نيته``: the words after a denial are its
+    object, no subject (a noun with a possessive pronoun cannot be the subject here)."""
+    if key(p.tokens[k]) in _ANAPHORA or p.norms[k] in lexicon.ANAPHORA:
+        return True
+    t = p.tokens[k]
+    possessive = p.norms[k].endswith(("ه", "ها", "هم")) and not t.definite and len(p.norms[k]) > 4
+    return possessive and not any(e.start <= t.start < e.end for e in entities)
 
 
 def _draft_from_frame(
@@ -1352,6 +1378,7 @@ def _from_context(
             and focus_end <= e.start
             and e.end <= d.cue.start
             and not _after_preposition(text, e.start)
+            and len(e.canonical.split()) > 1  # a lone word tagged PER is too often a noun
         ]
         if named and (not speakers or d.cue.start - named[-1].end < 800):
             # the last person named in full in the latest paragraph that names one

@@ -165,6 +165,9 @@ SAYING_NOUNS = frozenset(
 # Verbal nouns that carry a speech act after another verb (اكتفت المصادر بالقول إن).
 SAYING_MASDARS = frozenset({"بالقول"})
 
+# Verbs that only carry another (ومضى يقول "went on to say", عاد ليؤكد).
+AUXILIARIES = frozenset({"مضي", "عاد", "راح", "اخذ", "ظل", "استمر", "بدا", "واصل"})
+
 # Words before أن that make it the subjunctive "to/that" of a purpose, time or necessity
 # (قبل أن، ضرورة أن، يجب أن), not the complementiser of reported speech.
 NOT_REPORTIVE = frozenset(
