@@ -593,6 +593,13 @@ def _read_frame(
         j += 1
     if j < limit and p.norms[j] in ("فيه", "فيها"):  # في الوقت الذي نفت فيه أوكرانيا
         j += 1
+    while j + 1 < limit and (
+        (p.bares[j] == "من" and p.norms[j + 1].startswith(("جانب", "جهت", "ناحيت", "طرف")))
+        or p.bares[j] in ("بدوره", "بدورها", "بدورهم", "ايضا", "كذلك")
+    ):  # X يقول من جانبه: …، وقال بدوره
+        j += 2 if p.bares[j] == "من" else 1
+        while j < limit and p.tokens[j].text in "،,":
+            j += 1
     first, last = _phrase(p, j, limit, entities, stop=relay_verb)
     if last > first:
         j = last
@@ -1060,7 +1067,7 @@ def _is_object(p: _Paragraph, k: int, entities: Sequence[Entity] = ()) -> bool:
     if key(p.tokens[k]) in _ANAPHORA or p.norms[k] in lexicon.ANAPHORA:
         return True
     t = p.tokens[k]
-    possessive = p.norms[k].endswith(("ه", "ها", "هم")) and not t.definite and len(p.norms[k]) > 4
+    possessive = p.norms[k].endswith(("ه", "ها", "هم")) and not t.definite and len(p.norms[k]) >= 4
     return possessive and not any(e.start <= t.start < e.end for e in entities)
 
 
@@ -1209,6 +1216,10 @@ def _attribution_statement(
     phrase: Phrase | None = None
     if b > a:
         phrase = _make_phrase(p, a, b, entities)
+        if length == 1 and p.bares[i] in lexicon.ATTRIBUTION_GLUED and k == i + 1:
+            # وفقاً لرئيس الرابطة: the ل is the attribution's, not the speaker's
+            glued = 2 if p.norms[a].startswith("لل") else 1
+            phrase = Phrase(phrase.start + glued, phrase.end, phrase.tokens, phrase.entities)
         if not _source_like(phrase, p, a):
             if not verb:
                 return None
@@ -1403,7 +1414,12 @@ def _from_context(
             )
     if speakers:
         return speakers[-1]
-    before = [e for e in entities if e.end <= d.cue.start and e.label in ("PER", "ORG")]
+    before = [
+        e
+        for e in entities
+        if e.end <= d.cue.start
+        and (e.label == "ORG" or (e.label == "PER" and len(e.canonical.split()) > 1))
+    ]
     if not before:
         return None
     e = before[-1]
