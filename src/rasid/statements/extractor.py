@@ -799,6 +799,8 @@ def _clause_end(p: _Paragraph, k: int) -> int:
             return j - 1 if p.tokens[j - 1].kind == "punct" else j
         if w in lexicon.CLAUSE_BREAKS and j > k:
             return j - 1 if p.tokens[j - 1].kind == "punct" else j
+        if j > k + 2 and p.tokens[j - 1].text in "،," and _circumstantial(p, j):
+            return j - 1  # …، مركزة على …: the narrator describes how it was said
         if j > k and w in lexicon.CONTRAST and _cue_ahead(p, j + 1, end):
             # …، إلا أن مسؤولاً آخر أشار إلى أن: another speaker's act, not this content
             return j - 1 if p.tokens[j - 1].kind == "punct" else j
@@ -809,6 +811,23 @@ def _clause_end(p: _Paragraph, k: int) -> int:
                 continue
         j += 1
     return end
+
+
+def _circumstantial(p: _Paragraph, j: int) -> bool:
+    """An indefinite active participle (مركزةً، مستشهدةً، معربين) opening a phrase after a
+    comma: a حال describing the speaker, which ends the reported clause."""
+    t, w = p.tokens[j], p.norms[j]
+    if t.kind != "word" or t.definite or t.prefix or len(w) < 5 or not w.startswith("م"):
+        return False
+    if w.endswith(("ا", "ين")):
+        return True
+    # مركزة في …، مستشهدة بـ…: a feminine participle governs a preposition
+    nxt = p.tokens[j + 1] if j + 1 < len(p.tokens) else None
+    return (
+        w.endswith("ه")
+        and nxt is not None
+        and (p.norms[j + 1] in ("في", "علي", "الي", "من", "عن") or nxt.prefix[:1] in ("ب", "ل"))
+    )
 
 
 def _cue_ahead(p: _Paragraph, j: int, end: int) -> bool:

@@ -48,7 +48,11 @@ _SPEECH_VERBS: dict[str, tuple[str, str]] = {
     "highlight": ("ابرز", "برز"),
     "alert": ("نبه", "نبه"),
     "write": ("كتب", "كتب"),
-    "learn": ("علم", "علم"),  # علمت «الرياضي» من مصادر أن: the sources speak
+    "learn": (
+        "علم",
+        "علم",
+    ),  # علمت «الرياضي» من مصادر أن: the sources speak    "find": ("اظهر", "ظهر"),  # أظهرت دراسة أن: a study's findings
+    "conclude2": ("خلص", "خلص"),  # خلص الباحثون إلى أن
 }
 
 # Verbs whose bare masculine perfect is too ambiguous to be a cue on its own
@@ -57,7 +61,19 @@ _NO_BARE_PERFECT = frozenset({"explain", "reply", "tell", "see"})
 # Verbs whose imperfect is mostly another verb (يبلغ "amounts to", يدعى "is called",
 # يبين/يبرز "shows" of things, يكتب): only their perfect forms count.
 _NO_IMPERFECT = frozenset(
-    {"inform", "allege", "show", "highlight", "write", "cite", "tell", "consider", "learn"}
+    {
+        "inform",
+        "allege",
+        "show",
+        "highlight",
+        "write",
+        "cite",
+        "tell",
+        "consider",
+        "learn",
+        "find",
+        "conclude2",
+    }
 )
 # Verbs whose subject only passes the words on: the speaker is the source after عن/من.
 RELAY_VERBS = {"relay": "عن", "learn": "من"}
