@@ -146,6 +146,6 @@ def test_eval_statements_cli_on_the_dev_set():
         check=True,
     )
     scores = json.loads(out.stdout)
-    assert scores["gold"] >= 150 and scores["articles"] >= 25
-    # floors a little under what was measured (P 0.90, R 0.85): a regression guard
-    assert scores["precision"] >= 0.86 and scores["recall"] >= 0.80
+    assert scores["gold"] >= 250 and scores["articles"] >= 50
+    # floors a little under what was measured (P 0.84, R 0.77 on 51 articles): a regression guard
+    assert scores["precision"] >= 0.80 and scores["recall"] >= 0.73
