@@ -33,6 +33,7 @@ from rasid.schema import Analysis, Article, Entity, Span, Speaker, Statement, Vi
 from rasid.statements import lexicon
 from rasid.statements.quotes import Quote, find_quotes
 from rasid.statements.speakers import (
+    GOVERNMENT,
     Phrase,
     bare,
     classify,
@@ -42,6 +43,7 @@ from rasid.statements.speakers import (
     keys,
     make_speaker,
     resolve_back_reference,
+    text_keys,
 )
 
 VERSION = "rules@1"
@@ -1074,6 +1076,8 @@ def _subject_before(p: _Paragraph, i: int, entities: Sequence[Entity]) -> tuple[
         j += 1
     if i - j == 1 and p.bares[j] in lexicon.AUXILIARIES:
         return None  # ومضى يقول: "went on to say", the subject is the one before
+    if p.bares[j].startswith(("لكن", "لان", "ان")) or p.bares[j] in ("ما", "من", "لما"):
+        return None  # لكنها تعترف، ما انطوى عليه: no noun subject
     if p.norms[j] in ("من", "ومن") or p.bares[j] in lexicon.SPEAKER_STOPS:
         return None  # من جانبه قال
     a, b = _phrase(p, j, i, entities)  # اللاعب X خلال استجوابه … أكد: the subject is اللاعب X
@@ -1443,6 +1447,8 @@ def _from_context(
         return None
     e = before[-1]
     kind = "person" if e.label == "PER" else "organisation"
+    if e.label == "ORG" and set(text_keys(e.text)[:1]) & GOVERNMENT:
+        kind = "government"
     return Speaker(text=e.text, start=e.start, end=e.end, kind=kind, entity=e.canonical)  # type: ignore[arg-type]
 
 

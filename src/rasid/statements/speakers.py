@@ -91,7 +91,8 @@ def classify(phrase: Phrase) -> str:
         return "organisation"
     if places and len(words) <= 2:
         return "government"  # أوكرانيا نفت: a state speaking
-    return "person"
+    # an unnamed definite noun that is no role of a person is a body (الرابطة، الخلية)
+    return "organisation" if phrase.tokens[0].definite else "person"
 
 
 def most_specific(
