@@ -603,6 +603,8 @@ def _read_frame(
         while j < limit and p.tokens[j].text in "،,":
             j += 1
     first, last = _phrase(p, j, limit, entities, stop=relay_verb)
+    if last > first and p.bares[first] in ("لم", "لن", "لا", "قد", "ما", "من", "لما", "ان"):
+        last = first  # قال … لم يسمها: a clause, not a speaker
     if last > first:
         j = last
         if not (last - first == 1 and p.bares[first] in lexicon.HONORIFIC_PRONOUNS):
