@@ -42,6 +42,7 @@ from rasid.statements.speakers import (
     key,
     keys,
     make_speaker,
+    person_speaker,
     resolve_back_reference,
     text_keys,
 )
@@ -484,12 +485,8 @@ def _apposed_name(p: _Paragraph, j: int, limit: int, entities: Sequence[Entity])
         if k >= limit:
             return 0
         t = p.tokens[k]
-        person = next((e for e in entities if e.label == "PER" and e.start == t.start), None)
-        if person is not None:
-            end = k
-            while end < limit and p.tokens[end].end <= person.end:
-                end += 1
-            return end
+        if past := _past_person(p, k, limit, entities):
+            return past
         if t.kind != "word" or key(t) not in _TITLES:
             break
     # a name the tagger missed, set off by commas: عضو المجلس السياسي، علي العماد، بهزائم
@@ -522,13 +519,20 @@ def _name_ahead(p: _Paragraph, j: int, limit: int, entities: Sequence[Entity]) -
         t = p.tokens[k]
         if t.kind == "punct" or _is_complementizer(p, k) or _is_speech_verb(p.norms[k]):
             return 0
-        person = next((e for e in entities if e.label == "PER" and e.start == t.start), None)
-        if person is not None:
-            end = k
-            while end < limit and p.tokens[end].end <= person.end:
-                end += 1
-            return end
+        if past := _past_person(p, k, limit, entities):
+            return past
     return 0
+
+
+def _past_person(p: _Paragraph, k: int, limit: int, entities: Sequence[Entity]) -> int:
+    """The token index past a person's name that starts at token k; 0 if none does."""
+    person = next((e for e in entities if e.label == "PER" and e.start == p.tokens[k].start), None)
+    if person is None:
+        return 0
+    end = k
+    while end < limit and p.tokens[end].end <= person.end:
+        end += 1
+    return end
 
 
 def p_first(p: _Paragraph, j: int) -> int:
@@ -1422,21 +1426,7 @@ def _from_context(
             latest = [x for x in named if x.start > gap]
             full = [x for x in latest if len(x.text.split()) > 1]
             e = (full or latest)[-1]
-            fuller = next(
-                (
-                    f
-                    for f in entities
-                    if f.label == "PER" and f.canonical == e.canonical and len(f.text) > len(e.text)
-                ),
-                e,
-            )
-            return Speaker(
-                text=fuller.text,
-                start=fuller.start,
-                end=fuller.end,
-                kind="person",
-                entity=e.canonical,
-            )
+            return person_speaker(e, entities)
     if speakers:
         return speakers[-1]
     before = [

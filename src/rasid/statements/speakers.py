@@ -157,6 +157,14 @@ def _fullest(person: Entity, all_entities: Sequence[Entity]) -> Entity | None:
     return best
 
 
+def person_speaker(person: Entity, all_entities: Sequence[Entity]) -> Speaker:
+    """A person as speaker, at the fullest mention of their name in the article."""
+    fuller = _fullest(person, all_entities) or person
+    return Speaker(
+        text=fuller.text, start=fuller.start, end=fuller.end, kind="person", entity=person.canonical
+    )
+
+
 def _speaks_for(text: str, phrase: Phrase, person: Entity) -> bool:
     """Whether ``باسم`` (on behalf of) comes between the spokesperson and the name."""
     return "باسم" in normalize(text[phrase.start : person.start]).split()
@@ -214,15 +222,7 @@ def resolve_back_reference(
         after = re.split("[،,.:؛]", text[e.end : min(e.end + 80, phrase.start)])[0]
         around = set(text_keys(before)[-5:]) | set(text_keys(after)[:6])
         if wanted <= around or (qualifiers and qualifiers <= around):
-            fuller = _fullest(e, all_entities) or e
-            return Speaker(
-                text=fuller.text,
-                start=fuller.start,
-                end=fuller.end,
-                kind="person",
-                entity=e.canonical,
-                descriptor=None,
-            )
+            return person_speaker(e, all_entities)
     if len(role) == 1 and role[0] in PERSON and earlier and earlier[-1].kind == "person":
         return earlier[-1]
     return None
