@@ -11,7 +11,7 @@ import pytest
 
 from rasid.errors import RasidError
 from rasid.schema import Span, Speaker, Statement, Via
-from rasid.statements.devset import DEFAULT_GOLD, GoldStatement, GoldVia, load_devset
+from rasid.statements.devset import DEFAULT_GOLD, HELD_OUT, GoldStatement, GoldVia, load_devset
 from rasid.statements.scoring import Report, same_mention, score_article, token_f1
 
 from conftest import ROOT, SHARED, need
@@ -97,8 +97,10 @@ def test_matching_is_one_to_one_and_counts_label_accuracy():
 def test_no_corpus_text_in_the_annotations():
     files = sorted(DEFAULT_GOLD.glob("*.json"))
     assert len(files) >= 25
+    held_out = sorted(HELD_OUT.glob("*.json"))
+    assert len(held_out) >= 20
     outlets = set()
-    for path in files:
+    for path in files + held_out:
         raw = path.read_text(encoding="utf-8")
         assert not re.search("[\u0600-\u06ff]", raw), path.name  # ids, offsets, labels only
         data = json.loads(raw)
@@ -125,6 +127,13 @@ def test_the_dev_set_rebuilds_and_spans_fall_inside():
     for article in articles:
         for s in article.statements:
             assert s.speaker and s.content and s.content in article.text
+
+
+def test_the_held_out_set_rebuilds():
+    need(SHARED / "data" / "news" / "saudinewsnet")
+    articles = load_devset(HELD_OUT, SHARED)
+    assert len(articles) >= 20 and sum(len(a.statements) for a in articles) >= 80
+    assert not {a.id for a in articles} & {a.id for a in load_devset(DEFAULT_GOLD, SHARED)}
 
 
 def test_eval_statements_cli_on_the_dev_set():
