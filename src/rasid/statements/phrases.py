@@ -85,6 +85,8 @@ def phrase_range(
             break
         if j > k and object_after_definite(p, j, entities):
             break  # أكدت الهيئة أهمية …: the phrase was الهيئة
+        if j > k and object_after_name(p, j, entities):
+            break  # حذّر أوباما المشرعين من أن: the name was the subject
         j += 1
     # an entity that runs past the end pulls the phrase along (وزارة الدفاع الروسية)
     if j > k:
@@ -105,6 +107,17 @@ def object_after_definite(p: ParagraphView, j: int, entities: Sequence[Entity]) 
     if key(prev) in TITLE_KEYS or any(e.start <= t.start < e.end for e in entities):
         return False
     return p.norms[j].endswith("ه") or p.norms[j].startswith(("ت", "ا", "م"))
+
+
+def object_after_name(p: ParagraphView, j: int, entities: Sequence[Entity]) -> bool:
+    """A definite word right after a person's name is the verb's object, unless it is a
+    relative adjective describing the person (أوباما الأمريكي، بوتين الروسي)."""
+    t, prev = p.tokens[j], p.tokens[j - 1]
+    if not t.definite or not any(
+        e.label == "PER" and e.start < prev.end == e.end for e in entities
+    ):
+        return False
+    return not p.norms[j].endswith(("ي", "يه", "يون", "يين", "يان"))
 
 
 def short_parenthesis(p: ParagraphView, j: int, limit: int) -> int:
@@ -234,6 +247,8 @@ def subject_before(p: ParagraphView, i: int, entities: Sequence[Entity]) -> tupl
         end = i - 4  # الشرطة الشيشانية، من جانبها، ذكرت
         if p.tokens[end].text not in "،,":
             return None
+    if end - first >= 3 and p.norms[end - 2] == "من" and p.norms[end - 1].startswith("جانب"):
+        end -= 2  # صحيفة X من جانبها قالت
     while end > first and p.norms[end - 1] in ("قد", "وقد"):
         end -= 1  # وكانت المقاومة قد قالت
     i = end
@@ -241,6 +256,9 @@ def subject_before(p: ParagraphView, i: int, entities: Sequence[Entity]) -> tupl
     while j > first:
         k = j - 1
         t = p.tokens[k]
+        if t.kind == "punct" and (q := p.quote_closing_at(t.start)) and quote_words(p, q) <= 5:
+            j = p.token_at(q.open)  # صحيفة "نيويورك تايمز" الأميركية قالت
+            continue
         if t.kind == "punct" or is_complementizer(p, k) or p.norms[k] in lexicon.COMPLEMENTIZERS:
             break
         if is_speech_verb(p.norms[k]) or is_denial(p.norms[k]):
