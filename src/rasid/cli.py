@@ -241,6 +241,112 @@ def eval_statements(
                 )
 
 
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="The archive (default: RASID_DB, else rasid.db here)."),
+]
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, .zip/.tar.gz archives, JSON/JSONL, WARC, or feed URLs."
+        ),
+    ],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(help="Processes that analyse in parallel.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    batch: Annotated[int, typer.Option(help="Records stored per transaction.")] = 50,
+) -> None:
+    """Read, deduplicate, analyse and store every article of the sources. Running it
+    again adds nothing; an interrupted run resumes where its last batch ended.
+
+    Example:
+
+      rasid ingest ../shared/data/news/saudinewsnet/dataset --workers 2
+    """
+    from rasid.archive.ingest import count_records
+    from rasid.archive.ingest import ingest as run_ingest
+    from rasid.archive.store import open_archive
+    from rasid.terminal import ingest_progress
+
+    archive = open_archive(db)
+    try:
+        total = count_records(sources)
+        with ingest_progress(total, enabled=not as_json) as update:
+            summary = run_ingest(
+                sources, archive, workers=workers, batch_size=batch, progress=update
+            )
+    except KeyboardInterrupt:
+        sys.stderr.write(
+            "rasid: interrupted; every finished batch is stored, run again to resume\n"
+        )
+        raise typer.Exit(130) from None
+    finally:
+        archive.close()
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from rasid.terminal import render_ingest_summary
+
+    render_ingest_summary(summary, Console(highlight=False))
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help="Arabic words; spelling variants and clitics are ignored.")
+    ],
+    db: DbOption = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet (source).")] = None,
+    entity: Annotated[
+        str | None, typer.Option(help="Only articles that mention this entity.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many results (1-200).")] = 20,
+    offset: Annotated[int, typer.Option(help="Skip this many results (paging).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Full-text search of the archive, best match first (bm25, newer first on ties).
+
+    Example:
+
+      rasid search "اوكرانيا روسيا" --from 2022-02-01 --json
+    """
+    from rasid.archive.search import search as run_search
+    from rasid.archive.store import default_db, open_archive
+
+    path = db or default_db()
+    if not path.exists():
+        raise RasidError(f"no archive at {path}: run rasid ingest first (or give --db)")
+    for value in (date_from, date_to):
+        if value is not None:
+            parse_date(value)
+    archive = open_archive(path)
+    try:
+        hits = run_search(
+            archive,
+            query,
+            date_from=date_from,
+            date_to=date_to,
+            outlet=outlet,
+            entity=entity,
+            limit=limit,
+            offset=offset,
+        )
+    finally:
+        archive.close()
+    if as_json:
+        typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    from rasid.terminal import render_hits
+
+    render_hits(hits, Console(highlight=False))
+
+
 def main() -> None:
     """Entry point of the ``rasid`` console script."""
     try:

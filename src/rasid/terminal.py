@@ -10,10 +10,21 @@ aligns it to the right.
 from __future__ import annotations
 
 import textwrap
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from bidi import get_display
 from rich.console import Console, Group
 from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -161,3 +172,60 @@ def render_statement_scores(report, console: Console) -> None:
     for name, count in data["errors"].items():
         table.add_row(f"errors: {name}", str(count))
     console.print(table)
+
+
+@contextmanager
+def ingest_progress(total: int | None, *, enabled: bool = True) -> Iterator:
+    """A progress bar for ``rasid ingest``: records, rate and time left (when the total
+    is known), on stderr. Yields the function the ingest calls with its summary."""
+    if not enabled:
+        yield lambda summary: None
+        return
+    columns = [
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    ]
+    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+        task = bar.add_task("ingest", total=total, detail="")
+        started = time.monotonic()
+
+        def update(summary) -> None:
+            done = summary.read + summary.skipped + summary.already
+            rate = done / max(1e-9, time.monotonic() - started)
+            detail = f"{rate:,.0f}/s, {summary.analysed:,} new, {summary.duplicates:,} dup"
+            bar.update(task, completed=done, detail=detail)
+
+        yield update
+
+
+def render_ingest_summary(summary, console: Console) -> None:
+    table = Table(title="ingest")
+    table.add_column("")
+    table.add_column("records", justify="right")
+    for name in ("read", "analysed", "duplicates", "skipped", "already"):
+        table.add_row(name, f"{getattr(summary, name):,}")
+    for reason, count in summary.reasons.most_common():
+        table.add_row(f"  skipped: {reason}", f"{count:,}")
+    console.print(table)
+
+
+def render_hits(hits, console: Console, *, visual: bool = False) -> None:
+    if not hits:
+        console.print("no results")
+        return
+    for k, hit in enumerate(hits, 1):
+        a = hit.article
+        head = Text(f"{k}. ", style="dim")
+        head.append(a.title or "(no title)", style="bold")
+        meta = " · ".join(filter(None, (a.source, a.published, a.url or a.origin)))
+        console.print(head)
+        console.print(Text(meta, style="dim"))
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize("bold yellow", start, end)
+        console.print(snippet)
+        console.print()

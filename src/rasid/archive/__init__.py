@@ -1,0 +1,1 @@
+"""The archive: ingest corpora, store every analysis, find duplicates, search (issue #6)."""

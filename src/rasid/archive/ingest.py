@@ -1,0 +1,271 @@
+"""``rasid ingest``: records from any source → read → deduplicated → analysed → stored.
+
+The main process reads each record (cheap) and decides, by the normalised content hash and
+the URL, whether it is new, a duplicate of an article already stored or on its way, or
+unreadable. Only new articles are analysed, in worker processes when ``workers > 1``. The
+main process is the only writer: results are stored in input order, ``batch_size`` records
+per transaction, so an interrupted run leaves every finished batch and nothing else, and a
+second run skips every record it has already stored, linked or skipped (by origin), then
+every repeated text (by hash): ingesting twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasid.archive.fingerprint import content_hash
+from rasid.archive.sources import Record, Skipped, iter_records
+from rasid.archive.store import SQLiteArchive
+from rasid.errors import RasidError
+from rasid.reader import read, read_text
+from rasid.schema import Analysis, Article
+
+BATCH_SIZE = 50
+
+
+@dataclass(slots=True)
+class Summary:
+    """What an ingest did. ``already`` counts records a previous run had stored."""
+
+    read: int = 0
+    analysed: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    already: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "analysed": self.analysed,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "already": self.already,
+            "skipped_reasons": dict(self.reasons.most_common()),
+        }
+
+
+# ------------------------------------------------------------------ workers
+
+_COMPONENTS: Any = None
+
+
+def _init_worker() -> None:
+    global _COMPONENTS
+    from rasid.pipeline import default_components
+
+    _COMPONENTS = default_components()
+
+
+def _analyse(article: Article) -> Analysis:
+    from rasid.pipeline import analyze_article
+
+    if _COMPONENTS is None:
+        _init_worker()
+    analysis = analyze_article(article, _COMPONENTS)
+    analysis.cache.clear()  # tokens stay in the worker
+    return analysis
+
+
+def _done(value: Any) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _read(record: Record) -> Article:
+    """One record → an Article (raises ReadError for a record with no article)."""
+    if isinstance(record.data, bytes):
+        article = read(record.data, record.published, url=record.url)
+        meta = {
+            "source": record.source or article.source,
+            "title": record.title or article.title,
+            "author": record.author or article.author,
+            "origin": record.origin,
+        }
+        return _with(article, **meta)
+    article = read_text(
+        record.data,
+        published=record.published,
+        url=record.url,
+        source=record.source,
+        title=record.title,
+        author=record.author,
+        origin=record.origin,
+    )
+    return article
+
+
+def _with(article: Article, **changes: Any) -> Article:
+    from dataclasses import replace
+
+    return replace(article, **changes)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _records(sources: Sequence[str | Path], fetcher: Callable[[str], bytes] | None) -> Iterator:
+    for source in sources:
+        yield from iter_records(source, fetcher=fetcher)
+
+
+def count_records(sources: Sequence[str | Path]) -> int | None:
+    """How many records the sources hold (a quick first pass), or None for feeds."""
+    if any(str(s).startswith(("http://", "https://")) for s in sources):
+        return None
+    return sum(1 for _ in _records(sources, None))
+
+
+# ------------------------------------------------------------------ the ingest
+
+
+def ingest(
+    sources: Sequence[str | Path],
+    archive: SQLiteArchive,
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[Summary], None] | None = None,
+    fetcher: Callable[[str], bytes] | None = None,
+    records: Iterable[Record | Skipped] | None = None,
+) -> Summary:
+    """Ingest every record of ``sources`` (or the given ``records``) into ``archive``."""
+    if workers < 1:
+        raise RasidError("--workers must be at least 1")
+    summary = Summary()
+    pool = (
+        ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) if workers > 1 else None
+    )
+    # items in input order: ("article", origin, hash, future) | ("duplicate", meta…) | ("skip", …)
+    pending: deque[tuple] = deque()
+    in_flight: set[str] = set()
+    window = max(4 * workers, batch_size)
+    try:
+        for item in records if records is not None else _records(sources, fetcher):
+            if isinstance(item, Skipped):
+                if not archive.seen_origin(item.origin):
+                    pending.append(("skip", item.origin, item.reason))
+                else:
+                    summary.already += 1
+            elif archive.seen_origin(item.origin):
+                summary.already += 1
+            else:
+                summary.read += 1
+                _admit(item, archive, pending, in_flight, pool)
+            if len(pending) >= window:
+                _flush(archive, pending, in_flight, summary, batch_size, wait=pool is not None)
+            if progress is not None:
+                progress(summary)
+        _flush(archive, pending, in_flight, summary, batch_size, wait=True, drain=True)
+        if progress is not None:
+            progress(summary)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+    return summary
+
+
+def _admit(
+    record: Record,
+    archive: SQLiteArchive,
+    pending: deque[tuple],
+    in_flight: set[str],
+    pool: ProcessPoolExecutor | None,
+) -> None:
+    from rasid.errors import ReadError
+
+    try:
+        article = _read(record)
+    except ReadError as exc:
+        pending.append(("skip", record.origin, str(exc)))
+        return
+    key = content_hash(article.text)
+    meta = (record.origin, article.url, article.source, article.published)
+    if key in in_flight or archive.find_original(key, article.url) is not None:
+        pending.append(("duplicate", key, *meta))
+        return
+    in_flight.add(key)
+    future = pool.submit(_analyse, article) if pool is not None else _done(_analyse(article))
+    pending.append(("article", key, record.origin, future))
+
+
+def _flush(
+    archive: SQLiteArchive,
+    pending: deque[tuple],
+    in_flight: set[str],
+    summary: Summary,
+    batch_size: int,
+    *,
+    wait: bool,
+    drain: bool = False,
+) -> None:
+    """Store the finished head of ``pending`` (in input order), a batch per transaction."""
+    while pending:
+        take: list[tuple] = []
+        while pending and len(take) < batch_size:
+            head = pending[0]
+            if head[0] == "article" and not head[3].done() and not wait:
+                break
+            take.append(pending.popleft())
+        if not take:
+            return
+        results = [(item, item[3].result() if item[0] == "article" else None) for item in take]
+        with archive.batch():
+            for item, analysis in results:
+                _store(archive, item, analysis, summary)
+        for item, _ in results:
+            if item[0] == "article":
+                in_flight.discard(item[1])
+        if not drain and len(pending) < batch_size:
+            return
+
+
+def _store(
+    archive: SQLiteArchive, item: tuple, analysis: Analysis | None, summary: Summary
+) -> None:
+    kind = item[0]
+    if kind == "skip":
+        _, origin, reason = item
+        archive.add_skipped(origin, reason, _now())
+        summary.skipped += 1
+        summary.reasons[_reason_code(reason)] += 1
+    elif kind == "duplicate":
+        _, key, origin, url, source, published = item
+        original = archive.find_original(key, url)
+        if original is None:  # its original failed to store; keep the record as skipped
+            archive.add_skipped(origin, "duplicate of a record that was not stored", _now())
+            summary.skipped += 1
+            return
+        archive.add_duplicate(
+            original,
+            origin=origin,
+            url=url,
+            source=source,
+            published=published,
+            kind="exact",
+            similarity=1.0,
+        )
+        summary.duplicates += 1
+    else:
+        _, key, origin, _future = item
+        assert analysis is not None
+        archive.add_article(analysis, origin=origin, content_hash=key, ingested_at=_now())
+        summary.analysed += 1
+
+
+def _reason_code(reason: str) -> str:
+    """``[E105] no article text …`` → ``E105``; other reasons by their first words."""
+    if reason.startswith("[E") and "]" in reason:
+        return reason[1 : reason.index("]")]
+    return " ".join(reason.split()[:4])

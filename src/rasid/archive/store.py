@@ -1,0 +1,437 @@
+"""The archive's storage interface and its SQLite engine.
+
+Callers (ingest, search, the CLI, the web app) use the :class:`Archive` protocol only; an
+engine implements it. SQLite is the default (one file, WAL mode); a PostgreSQL engine can
+be added next to :class:`SQLiteArchive` without touching the callers.
+
+Every write happens inside :meth:`Archive.batch`, one transaction: a batch is stored
+whole or not at all, so an interrupted ingest (Ctrl-C, kill -9) leaves the database as it
+was after the last finished batch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from rasid.archive.fingerprint import index_text
+from rasid.errors import RasidError
+from rasid.schema import Analysis, Entity, Statement
+
+DEFAULT_DB = "rasid.db"
+SCHEMA_VERSION = 1
+
+
+def default_db() -> Path:
+    """``--db`` if given, else ``RASID_DB``, else ``rasid.db`` in the working folder."""
+    return Path(os.environ.get("RASID_DB") or DEFAULT_DB)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What an archive keeps of one article besides its analysis."""
+
+    id: int
+    origin: str
+    url: str | None
+    source: str | None
+    published: str | None
+    title: str | None
+
+
+class Archive(Protocol):
+    """What every storage engine offers."""
+
+    def batch(self) -> Any: ...  # a context manager: one transaction
+
+    def find_original(self, content_hash: str, url: str | None) -> int | None: ...
+
+    def add_article(
+        self, analysis: Analysis, *, origin: str, content_hash: str, ingested_at: str
+    ) -> int: ...
+
+    def add_duplicate(
+        self,
+        original: int,
+        *,
+        origin: str,
+        url: str | None,
+        source: str | None,
+        published: str | None,
+        kind: str,
+        similarity: float,
+    ) -> None: ...
+
+    def add_skipped(self, origin: str, reason: str, at: str) -> None: ...
+
+    def seen_origin(self, origin: str) -> bool: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def search_index(
+        self,
+        terms: Sequence[str],
+        *,
+        date_from: str | None,
+        date_to: str | None,
+        outlet: str | None,
+        entity: str | None,
+        limit: int,
+        offset: int,
+    ) -> list[tuple[StoredArticle, float, str]]: ...
+
+    def close(self) -> None: ...
+
+
+# ------------------------------------------------------------------ SQLite
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        url TEXT UNIQUE,
+        origin TEXT NOT NULL,
+        source TEXT,
+        published TEXT,
+        title TEXT,
+        author TEXT,
+        text TEXT NOT NULL,
+        analysis TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_source ON articles(source);
+    CREATE TABLE duplicates (
+        id INTEGER PRIMARY KEY,
+        original_id INTEGER NOT NULL REFERENCES articles(id),
+        origin TEXT NOT NULL UNIQUE,
+        url TEXT,
+        source TEXT,
+        published TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('exact', 'near')),
+        similarity REAL NOT NULL
+    );
+    CREATE INDEX duplicates_original ON duplicates(original_id);
+    CREATE TABLE skipped (
+        origin TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        canonical TEXT NOT NULL,
+        label TEXT NOT NULL,
+        key TEXT NOT NULL,
+        gazetteer_id TEXT,
+        lat REAL,
+        lon REAL,
+        country TEXT,
+        UNIQUE (canonical, label)
+    );
+    CREATE INDEX entities_key ON entities(key);
+    CREATE TABLE mentions (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE TABLE statements (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        speaker TEXT NOT NULL,
+        speaker_kind TEXT NOT NULL,
+        speaker_entity TEXT,
+        anonymous INTEGER NOT NULL,
+        descriptor TEXT,
+        cue TEXT NOT NULL,
+        content TEXT NOT NULL,
+        content_start INTEGER NOT NULL,
+        content_end INTEGER NOT NULL,
+        direct INTEGER NOT NULL,
+        via TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        refers_to INTEGER,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX statements_speaker ON statements(speaker_entity);
+    CREATE TABLE events (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT,
+        first_seen TEXT,
+        last_seen TEXT
+    );
+    CREATE TABLE story_articles (
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        article_id INTEGER NOT NULL REFERENCES articles(id) UNIQUE
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', tokenize='unicode61');
+    """,
+}
+
+
+class SQLiteArchive:
+    """The default engine: one SQLite file in WAL mode, schema versioned in ``meta``."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_file():
+            raise RasidError(f"the database path is not a file: {self.path}")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise RasidError(f"{self.path} is not a rasid database ({exc})") from None
+
+    # -- schema
+
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise RasidError(
+                f"{self.path} was written by a newer rasid (schema {version}, "
+                f"this rasid knows {SCHEMA_VERSION})"
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(target),)
+                )
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0])
+
+    # -- writing
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction: everything written inside is stored together or not at all."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def find_original(self, content_hash: str, url: str | None) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        if row is None and url:
+            row = self.db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+        return int(row[0]) if row else None
+
+    def seen_origin(self, origin: str) -> bool:
+        """Whether a record with this origin was stored, linked as a duplicate or skipped."""
+        for table in ("articles", "duplicates", "skipped"):
+            if self.db.execute(f"SELECT 1 FROM {table} WHERE origin = ?", (origin,)).fetchone():
+                return True
+        return False
+
+    def add_article(
+        self, analysis: Analysis, *, origin: str, content_hash: str, ingested_at: str
+    ) -> int:
+        article = analysis.article
+        cursor = self.db.execute(
+            "INSERT INTO articles (content_hash, url, origin, source, published, title, author,"
+            " text, analysis, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                content_hash,
+                article.url,
+                origin,
+                article.source,
+                article.published,
+                article.title,
+                article.author,
+                article.text,
+                json.dumps(analysis.to_dict(), ensure_ascii=False),
+                ingested_at,
+            ),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        self.db.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (article_id, index_text(article.title or ""), index_text(article.text)),
+        )
+        for entity in analysis.entities:
+            if isinstance(entity, Entity):
+                self._add_mention(article_id, entity)
+        for k, statement in enumerate(analysis.statements):
+            if isinstance(statement, Statement):
+                self._add_statement(article_id, k, statement)
+        for k, event in enumerate(analysis.events):
+            self.db.execute(
+                "INSERT INTO events VALUES (?, ?, ?)",
+                (article_id, k, json.dumps(event.to_dict(), ensure_ascii=False)),
+            )
+        return article_id
+
+    def _add_mention(self, article_id: int, entity: Entity) -> None:
+        row = self.db.execute(
+            "SELECT id FROM entities WHERE canonical = ? AND label = ?",
+            (entity.canonical, entity.label),
+        ).fetchone()
+        if row is None:
+            cursor = self.db.execute(
+                "INSERT INTO entities (canonical, label, key, gazetteer_id, lat, lon, country)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    entity.canonical,
+                    entity.label,
+                    index_text(entity.canonical),
+                    entity.id,
+                    entity.lat,
+                    entity.lon,
+                    entity.country,
+                ),
+            )
+            entity_id = int(cursor.lastrowid or 0)
+        else:
+            entity_id = int(row[0])
+        self.db.execute(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+            (article_id, entity_id, entity.start, entity.end, entity.text),
+        )
+
+    def _add_statement(self, article_id: int, k: int, s: Statement) -> None:
+        self.db.execute(
+            "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                k,
+                s.speaker.text,
+                s.speaker.kind,
+                s.speaker.entity,
+                int(s.speaker.anonymous),
+                s.speaker.descriptor,
+                s.cue.text,
+                s.content.text,
+                s.content.start,
+                s.content.end,
+                int(s.direct),
+                json.dumps([v.to_dict() for v in s.via], ensure_ascii=False),
+                s.stance,
+                s.refers_to,
+            ),
+        )
+
+    def add_duplicate(
+        self,
+        original: int,
+        *,
+        origin: str,
+        url: str | None,
+        source: str | None,
+        published: str | None,
+        kind: str,
+        similarity: float,
+    ) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO duplicates (original_id, origin, url, source, published, kind,"
+            " similarity) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (original, origin, url, source, published, kind, similarity),
+        )
+
+    def add_skipped(self, origin: str, reason: str, at: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?)", (origin, reason, at))
+
+    # -- reading
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "duplicates", "skipped", "entities", "mentions", "statements"):
+            out[table] = int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return out
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        row = self.db.execute(
+            "SELECT id, origin, url, source, published, title FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        return StoredArticle(*row) if row else None
+
+    def text(self, article_id: int) -> tuple[str, str]:
+        row = self.db.execute(
+            "SELECT coalesce(title, ''), text FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
+    def search_index(
+        self,
+        terms: Sequence[str],
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[tuple[StoredArticle, float, str]]:
+        """Articles whose index holds every term, best bm25 first, newer first on ties.
+        Returns (article, score, text) with the article's title and text joined."""
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        sql = [
+            "SELECT a.id, a.origin, a.url, a.source, a.published, a.title,"
+            " bm25(articles_fts, 2.0, 1.0) AS score, a.text"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " WHERE articles_fts MATCH ?"
+        ]
+        params: list[Any] = [match]
+        if date_from:
+            sql.append("AND a.published >= ?")
+            params.append(date_from)
+        if date_to:
+            sql.append("AND a.published <= ?")
+            params.append(date_to)
+        if outlet:
+            sql.append("AND a.source = ?")
+            params.append(outlet)
+        if entity:
+            sql.append(
+                "AND a.id IN (SELECT m.article_id FROM mentions m JOIN entities e"
+                " ON e.id = m.entity_id WHERE e.key = ?)"
+            )
+            params.append(index_text(entity))
+        sql.append("ORDER BY score, a.published DESC LIMIT ? OFFSET ?")
+        params += [limit, offset]
+        rows = self.db.execute(" ".join(sql), params).fetchall()
+        return [(StoredArticle(*r[:6]), float(r[6]), r[7]) for r in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_archive(path: Path | str | None = None) -> SQLiteArchive:
+    """The archive at ``path`` (default: :func:`default_db`), created if missing."""
+    return SQLiteArchive(path or default_db())

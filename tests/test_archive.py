@@ -1,0 +1,268 @@
+"""The archive: ingest into SQLite, duplicates, idempotency, interruption, search."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from itertools import islice
+from pathlib import Path
+
+import pytest
+
+from rasid.archive.fingerprint import content_hash, index_text
+from rasid.archive.ingest import ingest
+from rasid.archive.search import search
+from rasid.archive.sources import iter_records
+from rasid.archive.store import SCHEMA_VERSION, open_archive
+from rasid.errors import RasidError
+
+from conftest import ROOT, SAUDINEWSNET, SEED, need
+
+ARTICLES = {
+    "kyiv.txt": (
+        "محادثات في بيلاروسيا\n\n"
+        "وقال وزير الخارجية إن المحادثات بين روسيا وأوكرانيا ستستأنف غدا في مينسك.\n\n"
+        "وأضاف أن الوفدين اتفقا على جدول الأعمال."
+    ),
+    "riyadh.txt": (
+        "افتتاح مستشفى جديد\n\n"
+        "افتتحت وزارة الصحة مستشفى جديدا في الرياض يضم مئتي سرير.\n\n"
+        "وقال المتحدث باسم الوزارة إن المستشفى سيخدم أحياء شمال المدينة."
+    ),
+    "sport/match.txt": (
+        "فوز الهلال\n\n"
+        "فاز الهلال على النصر بهدفين مقابل هدف في مباراة أقيمت مساء أمس في الرياض.\n\n"
+        "وقال مدرب الفريق إن اللاعبين قدموا أداء رائعا."
+    ),
+}
+
+
+def write_folder(root: Path) -> Path:
+    folder = root / "news"
+    for name, text in ARTICLES.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    # the same article again under another name, with other spacing and a diacritic
+    (folder / "copy.txt").write_text(
+        ARTICLES["kyiv.txt"].replace("غدا", "غداً").replace(" في ", "  في "), encoding="utf-8"
+    )
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "photo.bin").write_bytes(bytes(range(256)) * 4)
+    return folder
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return write_folder(tmp_path)
+
+
+def test_ingest_a_folder(tmp_path, folder):
+    archive = open_archive(tmp_path / "a.db")
+    summary = ingest([folder], archive)
+    assert (summary.analysed, summary.duplicates, summary.skipped) == (3, 1, 2)
+    counts = archive.counts()
+    assert counts["articles"] == 3 and counts["duplicates"] == 1 and counts["skipped"] == 2
+    assert counts["statements"] >= 4 and counts["mentions"] >= 4
+    db = archive.db
+    original = db.execute(
+        "SELECT origin FROM articles WHERE id = (SELECT original_id FROM duplicates)"
+    ).fetchone()[0]
+    assert original.endswith("copy.txt") or original.endswith("kyiv.txt")
+    stored = json.loads(db.execute("SELECT analysis FROM articles LIMIT 1").fetchone()[0])
+    assert stored["schema"] == "rasid.analysis/1"
+    reasons = {r for (r,) in db.execute("SELECT reason FROM skipped")}
+    assert len(reasons) == 2
+    archive.close()
+
+
+def test_ingesting_twice_adds_nothing(tmp_path, folder):
+    path = tmp_path / "a.db"
+    first = ingest([folder], open_archive(path))
+    archive = open_archive(path)
+    again = ingest([folder], archive)
+    assert again.analysed == 0 and again.duplicates == 0 and again.skipped == 0
+    assert again.already == first.read + first.skipped
+    assert archive.counts()["articles"] == 3
+
+
+def test_an_interrupted_ingest_keeps_whole_batches_and_resumes(tmp_path, folder):
+    path = tmp_path / "a.db"
+    archive = open_archive(path)
+    seen = []
+
+    def stop_after_two(summary):
+        seen.append(summary.read)
+        if summary.read >= 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest([folder], archive, batch_size=1, progress=stop_after_two)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = db.execute("SELECT id FROM articles").fetchall()
+    for (article_id,) in stored:  # nothing half-written: each stored article has its parts
+        assert db.execute("SELECT count(*) FROM articles_fts WHERE rowid = ?", (article_id,))
+    resumed = ingest([folder], open_archive(path))
+    assert open_archive(path).counts()["articles"] == 3
+    assert resumed.analysed == 3 - len(stored)
+
+
+def test_kill_9_leaves_a_sound_database(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(40):
+        (folder / f"{k:03}.txt").write_text(
+            f"خبر رقم {k}\n\nوقال المتحدث إن الاجتماع رقم {k} سيعقد في اليوم {k} من الشهر.",
+            encoding="utf-8",
+        )
+    path = tmp_path / "k.db"
+    cmd = [
+        sys.executable,
+        "-m",
+        "rasid.cli",
+        "ingest",
+        str(folder),
+        "--db",
+        str(path),
+        "--batch",
+        "1",
+        "--json",
+    ]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if path.exists():
+            try:
+                n = sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
+                n = 0
+            if n >= 3:
+                break
+        time.sleep(0.05)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    done = ingest([folder], open_archive(path))
+    assert open_archive(path).counts()["articles"] == 40
+    assert done.analysed + done.already == 40
+
+
+def test_two_workers_store_the_same(tmp_path, folder):
+    one = open_archive(tmp_path / "one.db")
+    two = open_archive(tmp_path / "two.db")
+    ingest([folder], one)
+    ingest([folder], two, workers=2)
+    query = "SELECT content_hash, origin FROM articles ORDER BY id"
+    assert one.db.execute(query).fetchall() == two.db.execute(query).fetchall()
+    assert one.counts() == two.counts()
+
+
+def test_search_ignores_spelling_and_clitics(tmp_path, folder):
+    archive = open_archive(tmp_path / "a.db")
+    ingest([folder], archive)
+    for query in ("اوكرانيا", "أوكرانيا", "لأوكرانيا", "المحادثات"):
+        hits = search(archive, query)
+        assert [h.article.title for h in hits] == ["محادثات في بيلاروسيا"], query
+    hit = search(archive, "اوكرانيا")[0]
+    (start, end), *_ = hit.highlights
+    assert hit.snippet[start:end] == "وأوكرانيا"
+    assert search(archive, "الرياض")  # two articles
+    assert {h.article.title for h in search(archive, "الرياض")} == {
+        "افتتاح مستشفى جديد",
+        "فوز الهلال",
+    }
+    assert search(archive, "الرياض مستشفى")[0].article.title == "افتتاح مستشفى جديد"
+
+
+@pytest.mark.parametrize("query", ['"', "NEAR(", "a*", "-روسيا", "title: x", "OR AND", "(("])
+def test_fts_syntax_in_a_query_never_fails(tmp_path, folder, query):
+    archive = open_archive(tmp_path / "a.db")
+    ingest([folder], archive)
+    try:
+        assert isinstance(search(archive, query), list)
+    except RasidError as exc:  # a query with no words at all
+        assert "no words" in str(exc)
+
+
+def test_search_filters(tmp_path, folder):
+    archive = open_archive(tmp_path / "a.db")
+    ingest([folder], archive)
+    assert search(archive, "الرياض", entity="الرياض")
+    assert not search(archive, "الرياض", date_from="2999-01-01")
+    assert not search(archive, "الرياض", outlet="nowhere")
+
+
+def test_fingerprints():
+    assert content_hash("قال  الوزير") == content_hash("قالَ الوزير\n")
+    assert content_hash("قال الوزير") != content_hash("قال المتحدث")
+    assert index_text("وأوكرانيا للأنباء 350") == "اوكرانيا انباء 350"
+
+
+def test_schema_is_versioned_and_bad_files_are_refused(tmp_path):
+    archive = open_archive(tmp_path / "a.db")
+    assert archive.schema_version == SCHEMA_VERSION
+    archive.db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    archive.close()
+    with pytest.raises(RasidError, match="newer rasid"):
+        open_archive(tmp_path / "a.db")
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(RasidError, match="not a rasid database"):
+        open_archive(junk)
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "rasid.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_cli_ingest_and_search(tmp_path, folder):
+    db = str(tmp_path / "c.db")
+    out = run("ingest", str(folder), str(SEED), "--db", db, "--json")
+    assert out.returncode == 0, out.stderr
+    summary = json.loads(out.stdout)
+    assert {"read", "analysed", "duplicates", "skipped"} <= set(summary)
+    assert summary["analysed"] == 4
+    found = run("search", "زاباروجيا", "--db", db, "--json")
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    assert hits[0]["title"].startswith("انطلاق محادثات")
+    assert {"id", "url", "source", "published", "snippet", "highlights"} <= set(hits[0])
+    empty = run("search", "كلمةلاتوجد", "--db", db, "--json")
+    assert json.loads(empty.stdout) == []
+
+
+def test_cli_errors_are_one_line(tmp_path):
+    missing = run("search", "روسيا", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1
+    assert "no archive" in missing.stderr
+    bad = run("ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "x.db"))
+    assert bad.returncode == 1 and bad.stderr.startswith("rasid: error:")
+    assert bad.stderr.count("\n") == 1
+
+
+def test_a_real_saudinewsnet_sample(tmp_path):
+    zips = sorted(need(SAUDINEWSNET).glob("*.zip"))
+    sample = list(islice(iter_records(zips[0]), 150))
+    archive = open_archive(tmp_path / "s.db")
+    summary = ingest([], archive, records=sample)
+    assert summary.read + summary.skipped == len(sample)
+    assert summary.analysed > 100
+    counts = archive.counts()
+    assert counts["articles"] == summary.analysed and counts["duplicates"] == summary.duplicates
+    sources = {s for (s,) in archive.db.execute("SELECT DISTINCT source FROM articles")}
+    assert sources and None not in sources
