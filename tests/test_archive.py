@@ -266,3 +266,36 @@ def test_a_real_saudinewsnet_sample(tmp_path):
     assert counts["articles"] == summary.analysed and counts["duplicates"] == summary.duplicates
     sources = {s for (s,) in archive.db.execute("SELECT DISTINCT source FROM articles")}
     assert sources and None not in sources
+
+
+def test_statements_and_entity_profiles(tmp_path, folder):
+    archive = open_archive(tmp_path / "a.db")
+    ingest([folder, SEED], archive)
+    from rasid.archive.browse import entity, statements
+
+    by_ministry = statements(archive, speaker="وزارة الدفاع")
+    assert by_ministry and all("الدفاع" in s["speaker"]["text"] for s in by_ministry)
+    denials = statements(archive, stance="deny")
+    assert [s["speaker"]["text"] for s in denials] == ["أوكرانيا"]
+    assert denials[0]["article"]["title"].startswith("انطلاق محادثات")
+    profile = entity(archive, "اوكرانيا")
+    assert profile.canonical == "أوكرانيا" and profile.label == "LOC" and profile.lat
+    assert profile.mentions >= 5 and profile.articles == 2
+    assert any(s["speaker"]["text"] == "أوكرانيا" for s in profile.said)
+    assert profile.said_about  # the Russian claims name Ukraine in their content
+    companions = {c for c, _, _ in profile.with_entities}
+    assert "روسيا" in companions
+    with pytest.raises(RasidError, match="no entity"):
+        entity(archive, "كلمةلاتوجد")
+
+
+def test_cli_statements_and_entity(tmp_path):
+    db = str(tmp_path / "c.db")
+    assert run("ingest", str(SEED), "--db", db, "--json").returncode == 0
+    out = run("statements", "--db", db, "--speaker", "مسؤول", "--json")
+    found = json.loads(out.stdout)
+    assert len(found) == 2 and all(s["speaker"]["anonymous"] for s in found)
+    profile = json.loads(run("entity", "خاركيف", "--db", db, "--json").stdout)
+    assert profile["canonical"] == "خاركيف" and profile["mentions"] >= 2
+    text = run("entity", "خاركيف", "--db", db)
+    assert text.returncode == 0 and "خاركيف" in text.stdout

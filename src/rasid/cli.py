@@ -317,15 +317,11 @@ def search(
       rasid search "اوكرانيا روسيا" --from 2022-02-01 --json
     """
     from rasid.archive.search import search as run_search
-    from rasid.archive.store import default_db, open_archive
 
-    path = db or default_db()
-    if not path.exists():
-        raise RasidError(f"no archive at {path}: run rasid ingest first (or give --db)")
     for value in (date_from, date_to):
         if value is not None:
             parse_date(value)
-    archive = open_archive(path)
+    archive = _archive_at(db)
     try:
         hits = run_search(
             archive,
@@ -345,6 +341,75 @@ def search(
     from rasid.terminal import render_hits
 
     render_hits(hits, Console(highlight=False))
+
+
+def _archive_at(db: Path | None):
+    from rasid.archive.store import default_db, open_archive
+
+    path = db or default_db()
+    if not path.exists():
+        raise RasidError(f"no archive at {path}: run rasid ingest first (or give --db)")
+    return open_archive(path)
+
+
+@app.command("statements")
+def list_statements(
+    db: DbOption = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only statements by this speaker (name or entity).")
+    ] = None,
+    stance: Annotated[str | None, typer.Option(help="assert or deny.")] = None,
+    limit: Annotated[int, typer.Option(help="How many (1-500).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print them as JSON.")] = False,
+) -> None:
+    """Statements stored in the archive, newest first.
+
+    Example:
+
+      rasid statements --speaker "وزارة الدفاع" --stance deny --json
+    """
+    from rasid.archive.browse import statements
+
+    archive = _archive_at(db)
+    try:
+        found = statements(archive, speaker=speaker, stance=stance, limit=limit)
+    finally:
+        archive.close()
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    from rasid.terminal import render_stored_statements
+
+    render_stored_statements(found, Console(highlight=False))
+
+
+@app.command("entity")
+def show_entity(
+    name: Annotated[str, typer.Argument(help="A name as written; spelling variants are ignored.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many statements and companions (1-500).")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
+) -> None:
+    """An entity in the archive: mentions over time, what it said and what was said about
+    it, and the entities that appear with it.
+
+    Example:
+
+      rasid entity "وزارة الداخلية" --json
+    """
+    from rasid.archive.browse import entity
+
+    archive = _archive_at(db)
+    try:
+        profile = entity(archive, name, limit=limit)
+    finally:
+        archive.close()
+    if as_json:
+        typer.echo(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from rasid.terminal import render_entity
+
+    render_entity(profile, Console(highlight=False))
 
 
 def main() -> None:

@@ -229,3 +229,44 @@ def render_hits(hits, console: Console, *, visual: bool = False) -> None:
             snippet.stylize("bold yellow", start, end)
         console.print(snippet)
         console.print()
+
+
+def render_stored_statements(found: list[dict], console: Console) -> None:
+    if not found:
+        console.print("no statements")
+        return
+    table = Table(show_header=True, header_style="dim", expand=True)
+    for column, ratio in (("when / where", 2), ("speaker", 2), ("says", 5), ("how", 2)):
+        table.add_column(column, ratio=ratio)
+    for s in found:
+        a = s["article"]
+        how = [("direct" if s["direct"] else "indirect") + f" ({s['cue']})"]
+        if s["via"]:
+            how.append("via " + " ← ".join(v["text"] for v in s["via"]))
+        if s["stance"] == "deny":
+            how.append("DENIES")
+        said = s["content"] if len(s["content"]) <= 200 else s["content"][:197] + "…"
+        table.add_row(
+            f"{a['published'] or ''}\n{a['source'] or ''}",
+            s["speaker"]["text"],
+            said,
+            "\n".join(how),
+        )
+    console.print(table)
+
+
+def render_entity(profile, console: Console) -> None:
+    where = f" ({profile.lat:.2f}, {profile.lon:.2f})" if profile.lat is not None else ""
+    console.print(Text(f"{profile.canonical} — {profile.label}{where}", style="bold"))
+    console.print(f"{profile.mentions:,} mentions in {profile.articles:,} articles")
+    if profile.by_day:
+        peak = max(n for _, n in profile.by_day)
+        for day, n in profile.by_day[-30:]:
+            console.print(f"{day}  {'█' * max(1, round(20 * n / peak))} {n}")
+    if profile.with_entities:
+        console.print(Rule("appears with"))
+        console.print("، ".join(f"{c} ({n})" for c, _, n in profile.with_entities))
+    for title, items in (("said", profile.said), ("said about it", profile.said_about)):
+        if items:
+            console.print(Rule(title))
+            render_stored_statements(items, console)
