@@ -299,3 +299,22 @@ def test_cli_statements_and_entity(tmp_path):
     assert profile["canonical"] == "خاركيف" and profile["mentions"] >= 2
     text = run("entity", "خاركيف", "--db", db)
     assert text.returncode == 0 and "خاركيف" in text.stdout
+
+
+def test_export_statements_for_pandas(tmp_path):
+    db = str(tmp_path / "c.db")
+    assert run("ingest", str(SEED), "--db", db, "--json").returncode == 0
+    out = tmp_path / "s.csv"
+    done = run("export", "statements", "--db", db, "--format", "csv", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    import csv as csv_module
+
+    rows = list(csv_module.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 12
+    assert rows[6]["speaker"] == "وزارة الدفاع الروسية" and rows[6]["via"] == "وكالة إنترفاكس"
+    lines = run("export", "statements", "--db", db).stdout.splitlines()
+    assert len(lines) == 12 and json.loads(lines[8])["stance"] == "deny"
+    geo = json.loads(run("export", "events", "--db", db, "--format", "geojson").stdout)
+    assert geo["type"] == "FeatureCollection"
+    wrong = run("export", "statements", "--db", db, "--format", "geojson")
+    assert wrong.returncode == 1 and "geojson is for events" in wrong.stderr

@@ -412,6 +412,42 @@ def show_entity(
     render_entity(profile, Console(highlight=False))
 
 
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="statements or events.")],
+    db: DbOption = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", help="jsonl, csv, parquet (needs pyarrow) or geojson (events)."),
+    ] = "jsonl",
+    out: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet (source).")] = None,
+) -> None:
+    """Statements or events of the archive as a flat table for pandas, or events with
+    coordinates as GeoJSON.
+
+    Example:
+
+      rasid export statements --format csv --out statements.csv --from 2015-08-01
+    """
+    from rasid.archive.export import export as run_export
+
+    for value in (date_from, date_to):
+        if value is not None:
+            parse_date(value)
+    archive = _archive_at(db)
+    try:
+        count = run_export(
+            archive, table, fmt, out, date_from=date_from, date_to=date_to, outlet=outlet
+        )
+    finally:
+        archive.close()
+    if out is not None:
+        sys.stderr.write(f"rasid: wrote {count:,} {table} to {out}\n")
+
+
 def main() -> None:
     """Entry point of the ``rasid`` console script."""
     try:
