@@ -318,3 +318,23 @@ def test_export_statements_for_pandas(tmp_path):
     assert geo["type"] == "FeatureCollection"
     wrong = run("export", "statements", "--db", db, "--format", "geojson")
     assert wrong.returncode == 1 and "geojson is for events" in wrong.stderr
+
+
+def test_a_version_1_archive_is_migrated(tmp_path):
+    from rasid.archive import store
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    for statement in store._MIGRATIONS[1].split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    db.commit()
+    db.close()
+    archive = open_archive(path)
+    assert archive.schema_version == SCHEMA_VERSION == 2
+    indexes = {
+        r[0] for r in archive.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    assert "articles_origin" in indexes

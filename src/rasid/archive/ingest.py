@@ -21,7 +21,7 @@ from typing import Any
 
 from rasid.archive.fingerprint import content_hash
 from rasid.archive.sources import Record, Skipped, iter_records
-from rasid.archive.store import SQLiteArchive
+from rasid.archive.store import Prepared, SQLiteArchive, prepare
 from rasid.errors import RasidError
 from rasid.reader import read, read_text
 from rasid.schema import Analysis, Article
@@ -63,14 +63,15 @@ def _init_worker() -> None:
     _COMPONENTS = default_components()
 
 
-def _analyse(article: Article) -> Analysis:
+def _analyse(article: Article) -> tuple[Analysis, Prepared]:
+    """Analyse one article and serialise what the store writes (in the worker)."""
     from rasid.pipeline import analyze_article
 
     if _COMPONENTS is None:
         _init_worker()
     analysis = analyze_article(article, _COMPONENTS)
     analysis.cache.clear()  # tokens stay in the worker
-    return analysis
+    return analysis, prepare(analysis)
 
 
 def _done(value: Any) -> Future:
@@ -232,7 +233,10 @@ def _flush(
 
 
 def _store(
-    archive: SQLiteArchive, item: tuple, analysis: Analysis | None, summary: Summary
+    archive: SQLiteArchive,
+    item: tuple,
+    analysis: tuple[Analysis, Prepared] | None,
+    summary: Summary,
 ) -> None:
     kind = item[0]
     if kind == "skip":
@@ -260,7 +264,10 @@ def _store(
     else:
         _, key, origin, _future = item
         assert analysis is not None
-        archive.add_article(analysis, origin=origin, content_hash=key, ingested_at=_now())
+        done, prepared = analysis
+        archive.add_article(
+            done, origin=origin, content_hash=key, ingested_at=_now(), prepared=prepared
+        )
         summary.analysed += 1
 
 

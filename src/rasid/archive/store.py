@@ -25,7 +25,7 @@ from rasid.errors import RasidError
 from rasid.schema import Analysis, Entity, Statement
 
 DEFAULT_DB = "rasid.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def default_db() -> Path:
@@ -45,6 +45,25 @@ class StoredArticle:
     title: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The serialised forms of an analysis the store writes: made where the analysis is
+    made (a worker process), so the single writer only writes."""
+
+    document: str
+    index_title: str
+    index_body: str
+
+
+def prepare(analysis: Analysis) -> Prepared:
+    article = analysis.article
+    return Prepared(
+        document=json.dumps(analysis.to_dict(), ensure_ascii=False),
+        index_title=index_text(article.title or ""),
+        index_body=index_text(article.text),
+    )
+
+
 class Archive(Protocol):
     """What every storage engine offers."""
 
@@ -53,7 +72,13 @@ class Archive(Protocol):
     def find_original(self, content_hash: str, url: str | None) -> int | None: ...
 
     def add_article(
-        self, analysis: Analysis, *, origin: str, content_hash: str, ingested_at: str
+        self,
+        analysis: Analysis,
+        *,
+        origin: str,
+        content_hash: str,
+        ingested_at: str,
+        prepared: Prepared | None = None,
     ) -> int: ...
 
     def add_duplicate(
@@ -182,6 +207,10 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', tokenize='unicode61');
     """,
+    # every record's origin is looked up before it is read (idempotent re-runs)
+    2: """
+    CREATE INDEX articles_origin ON articles(origin);
+    """,
 }
 
 
@@ -260,8 +289,17 @@ class SQLiteArchive:
         return False
 
     def add_article(
-        self, analysis: Analysis, *, origin: str, content_hash: str, ingested_at: str
+        self,
+        analysis: Analysis,
+        *,
+        origin: str,
+        content_hash: str,
+        ingested_at: str,
+        prepared: Prepared | None = None,
     ) -> int:
+        """Store one analysed article with its index, mentions, statements and events.
+        ``prepared`` carries the serialised forms when a worker made them already."""
+        prepared = prepared or prepare(analysis)
         article = analysis.article
         cursor = self.db.execute(
             "INSERT INTO articles (content_hash, url, origin, source, published, title, author,"
@@ -275,14 +313,14 @@ class SQLiteArchive:
                 article.title,
                 article.author,
                 article.text,
-                json.dumps(analysis.to_dict(), ensure_ascii=False),
+                prepared.document,
                 ingested_at,
             ),
         )
         article_id = int(cursor.lastrowid or 0)
         self.db.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (article_id, index_text(article.title or ""), index_text(article.text)),
+            (article_id, prepared.index_title, prepared.index_body),
         )
         for entity in analysis.entities:
             if isinstance(entity, Entity):
