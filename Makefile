@@ -32,6 +32,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/arabic_core.py
 	$(BIN)/python bench/ner_speed.py
 	$(BIN)/rasid eval ner
+	$(BIN)/python bench/statements_speed.py
+	$(BIN)/rasid eval statements
+	$(BIN)/rasid eval statements --split test
+	$(BIN)/python bench/ingest_saudinewsnet.py --workers 2
+	$(BIN)/python bench/search_latency.py
 
 # Rebuild the shipped NER data and model from ../shared (about 3 minutes on 2 cores):
 # word clusters (ANT corpus + NER train text), the gazetteer (CLDR + GeoNames + aliases.tsv),

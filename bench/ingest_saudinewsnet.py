@@ -86,7 +86,7 @@ def main() -> int:
         f"(on {args.workers} worker(s) against 1 core)"
     )
     main_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # workers joined
     print(f"peak RSS: main {main_rss:,.0f} MiB, largest worker {child_rss:,.0f} MiB")
     archive.close()
     size = sum(
@@ -96,23 +96,31 @@ def main() -> int:
     )
     print(f"database: {size / 2**20:,.0f} MiB")
 
-    # exact repeats in the raw corpus: every later copy must be linked (or skipped empty)
+    # exact repeats in the raw corpus (bodies equal after whitespace normalisation, as the
+    # dataset's README counts them): every later copy must be linked, or skipped when the
+    # body is empty or holds no article
     first: dict[str, str] = {}
-    repeats = []
+    repeats, empty_repeats = [], 0
     for item in items:
-        if isinstance(item, Record) and isinstance(item.data, str) and item.data.strip():
-            digest = hashlib.sha1(item.data.encode("utf-8")).hexdigest()
-            if digest in first:
-                repeats.append(item.origin)
-            else:
-                first[digest] = item.origin
+        body = item.data if isinstance(item, Record) and isinstance(item.data, str) else ""
+        key = " ".join(body.split())
+        if not isinstance(item, Record):
+            empty_repeats += 1
+            continue
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
+        if digest in first:
+            repeats.append(item.origin)
+        else:
+            first[digest] = item.origin
     archive = open_archive(args.db)
     linked = {o for (o,) in archive.db.execute("SELECT origin FROM duplicates")}
     skipped = {o for (o,) in archive.db.execute("SELECT origin FROM skipped")}
     found = sum(1 for o in repeats if o in linked)
+    lost = [o for o in repeats if o not in linked and o not in skipped]
     print(
-        f"raw exact repeats: {len(repeats):,}; linked as duplicates: {found:,}; "
-        f"skipped (no article): {sum(1 for o in repeats if o in skipped):,}; "
+        f"raw exact repeats: {len(repeats):,} non-empty + {max(0, empty_repeats - 1):,} empty "
+        f"bodies; linked as duplicates: {found:,}; skipped (no article): "
+        f"{sum(1 for o in repeats if o in skipped):,}; missed: {len(lost):,}; "
         f"all duplicate links: {len(linked):,}"
     )
     archive.close()

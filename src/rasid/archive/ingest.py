@@ -171,9 +171,12 @@ def ingest(
         _flush(archive, pending, in_flight, summary, batch_size, wait=True, drain=True)
         if progress is not None:
             progress(summary)
-    finally:
+    except BaseException:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    if pool is not None:
+        pool.shutdown(wait=True)
     return summary
 
 
