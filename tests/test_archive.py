@@ -333,8 +333,42 @@ def test_a_version_1_archive_is_migrated(tmp_path):
     db.commit()
     db.close()
     archive = open_archive(path)
-    assert archive.schema_version == SCHEMA_VERSION == 2
+    assert archive.schema_version == SCHEMA_VERSION >= 3
     indexes = {
         r[0] for r in archive.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
     }
-    assert "articles_origin" in indexes
+    assert {"articles_origin", "minhash_bands_bucket"} <= indexes
+
+
+LONG = (
+    "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة الرياض يضم مئتي سرير وعشرين غرفة "
+    "عمليات، وقال المتحدث باسم الوزارة إن المستشفى سيخدم أحياء شمال المدينة وإنه جهز بأحدث "
+    "الأجهزة الطبية. وأضاف أن المستشفى سيبدأ استقبال المرضى الأسبوع المقبل بعد اكتمال "
+    "تجهيز الأقسام، وأن العمل جار على توظيف ثلاثمئة طبيب وممرض من المواطنين والمقيمين. "
+    "وأوضح أن الوزارة تخطط لافتتاح ثلاثة مستشفيات أخرى في المنطقة خلال العامين المقبلين."
+)
+
+
+def test_near_duplicates_are_linked_not_analysed(tmp_path):
+    from rasid.archive import near
+
+    folder = tmp_path / "near"
+    folder.mkdir()
+    (folder / "a.txt").write_text("مستشفى جديد\n\n" + LONG, encoding="utf-8")
+    edited = LONG.replace("الأسبوع المقبل", "بعد أسبوعين") + " المصدر: واس."
+    (folder / "b.txt").write_text("افتتاح مستشفى في الرياض\n\n" + edited, encoding="utf-8")
+    other = LONG.replace("وزارة الصحة", "وزارة التعليم").replace("مستشفى", "مدرسة")
+    other = other.replace("المرضى", "الطلاب").replace("طبيب وممرض", "معلم ومعلمة")
+    (folder / "c.txt").write_text("مدرسة جديدة\n\n" + other, encoding="utf-8")
+    sig_a, sig_b, sig_c = (near.signature(t) for t in (LONG, edited, other))
+    assert near.similarity(sig_a, sig_b) >= near.THRESHOLD > near.similarity(sig_a, sig_c)
+    archive = open_archive(tmp_path / "n.db")
+    summary = ingest([folder], archive)
+    assert (summary.analysed, summary.duplicates, summary.near_duplicates) == (2, 1, 1)
+    kind, score = archive.db.execute("SELECT kind, similarity FROM duplicates").fetchone()
+    assert kind == "near" and near.THRESHOLD <= score < 1
+    # incremental: a later run finds the near copy through the stored buckets
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "d.txt").write_text("نسخة\n\n" + edited + " انتهى.", encoding="utf-8")
+    again = ingest([tmp_path / "later"], archive)
+    assert again.near_duplicates == 1 and again.analysed == 0

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rasid.archive import near
 from rasid.archive.fingerprint import content_hash
 from rasid.archive.sources import Record, Skipped, iter_records
 from rasid.archive.store import Prepared, SQLiteArchive, prepare
@@ -38,6 +39,7 @@ class Summary:
     duplicates: int = 0
     skipped: int = 0
     already: int = 0
+    near_duplicates: int = 0  # of ``duplicates``, those that are near and not exact copies
     reasons: Counter[str] = field(default_factory=Counter)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +49,7 @@ class Summary:
             "duplicates": self.duplicates,
             "skipped": self.skipped,
             "already": self.already,
+            "near_duplicates": self.near_duplicates,
             "skipped_reasons": dict(self.reasons.most_common()),
         }
 
@@ -151,6 +154,7 @@ def ingest(
     # items in input order: ("article", origin, hash, future) | ("duplicate", meta…) | ("skip", …)
     pending: deque[tuple] = deque()
     in_flight: set[str] = set()
+    recent = _Recent()
     window = max(4 * workers, batch_size)
     try:
         for item in records if records is not None else _records(sources, fetcher):
@@ -163,7 +167,7 @@ def ingest(
                 summary.already += 1
             else:
                 summary.read += 1
-                _admit(item, archive, pending, in_flight, pool)
+                _admit(item, archive, pending, in_flight, pool, recent)
             if len(pending) >= window:
                 _flush(archive, pending, in_flight, summary, batch_size, wait=pool is not None)
             if progress is not None:
@@ -180,12 +184,31 @@ def ingest(
     return summary
 
 
+@dataclass(slots=True)
+class _Recent:
+    """Signatures of the articles admitted in this run (not all stored yet), by bucket."""
+
+    buckets: dict[int, list[tuple[str, Any]]] = field(default_factory=dict)
+
+    def add(self, key: str, sig: Any, keys: list[int]) -> None:
+        for bucket in keys:
+            self.buckets.setdefault(bucket, []).append((key, sig))
+
+    def candidates(self, keys: list[int]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for bucket in keys:
+            for key, sig in self.buckets.get(bucket, ()):
+                found[key] = sig
+        return found
+
+
 def _admit(
     record: Record,
     archive: SQLiteArchive,
     pending: deque[tuple],
     in_flight: set[str],
     pool: ProcessPoolExecutor | None,
+    recent: _Recent | None = None,
 ) -> None:
     from rasid.errors import ReadError
 
@@ -197,11 +220,28 @@ def _admit(
     key = content_hash(article.text)
     meta = (record.origin, article.url, article.source, article.published)
     if key in in_flight or archive.find_original(key, article.url) is not None:
-        pending.append(("duplicate", key, *meta))
+        pending.append(("duplicate", key, *meta, "exact", 1.0))
         return
+    sig = near.signature(article.text)
+    keys = near.bands(sig) if sig is not None else []
+    if sig is not None:
+        best: tuple[float, str | int] | None = None
+        for original, blob in archive.near_candidates(keys):
+            score = near.similarity(sig, near.from_blob(blob))
+            if score >= near.THRESHOLD and (best is None or score > best[0]):
+                best = (score, int(original))
+        for other_key, other in (recent.candidates(keys) if recent else {}).items():
+            score = near.similarity(sig, other)
+            if score >= near.THRESHOLD and (best is None or score > best[0]):
+                best = (score, other_key)
+        if best is not None:
+            pending.append(("duplicate", best[1], *meta, "near", round(best[0], 4)))
+            return
+        if recent is not None:
+            recent.add(key, sig, keys)
     in_flight.add(key)
     future = pool.submit(_analyse, article) if pool is not None else _done(_analyse(article))
-    pending.append(("article", key, record.origin, future))
+    pending.append(("article", key, record.origin, future, sig, keys))
 
 
 def _flush(
@@ -248,8 +288,8 @@ def _store(
         summary.skipped += 1
         summary.reasons[_reason_code(reason)] += 1
     elif kind == "duplicate":
-        _, key, origin, url, source, published = item
-        original = archive.find_original(key, url)
+        _, key, origin, url, source, published, how, score = item
+        original = key if isinstance(key, int) else archive.find_original(key, url)
         if original is None:  # its original failed to store; keep the record as skipped
             archive.add_skipped(origin, "duplicate of a record that was not stored", _now())
             summary.skipped += 1
@@ -260,17 +300,21 @@ def _store(
             url=url,
             source=source,
             published=published,
-            kind="exact",
-            similarity=1.0,
+            kind=how,
+            similarity=score,
         )
         summary.duplicates += 1
+        if how == "near":
+            summary.near_duplicates += 1
     else:
-        _, key, origin, _future = item
+        _, key, origin, _future, sig, keys = item
         assert analysis is not None
         done, prepared = analysis
-        archive.add_article(
+        article_id = archive.add_article(
             done, origin=origin, content_hash=key, ingested_at=_now(), prepared=prepared
         )
+        if sig is not None:
+            archive.add_signature(article_id, near.to_blob(sig), keys)
         summary.analysed += 1
 
 

@@ -25,7 +25,7 @@ from rasid.errors import RasidError
 from rasid.schema import Analysis, Entity, Statement
 
 DEFAULT_DB = "rasid.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def default_db() -> Path:
@@ -92,6 +92,21 @@ class Archive(Protocol):
         kind: str,
         similarity: float,
     ) -> None: ...
+
+    def add_signature(self, article_id: int, signature: bytes, buckets: Sequence[int]) -> None:
+        self.db.execute("INSERT INTO minhash VALUES (?, ?)", (article_id, signature))
+        self.db.executemany(
+            "INSERT INTO minhash_bands VALUES (?, ?)", [(b, article_id) for b in buckets]
+        )
+
+    def near_candidates(self, buckets: Sequence[int]) -> list[tuple[int, bytes]]:
+        """Stored articles sharing at least one LSH bucket, with their signatures."""
+        marks = ",".join("?" * len(buckets))
+        return self.db.execute(
+            "SELECT m.article_id, m.signature FROM minhash m WHERE m.article_id IN"
+            f" (SELECT DISTINCT article_id FROM minhash_bands WHERE bucket IN ({marks}))",
+            list(buckets),
+        ).fetchall()
 
     def add_skipped(self, origin: str, reason: str, at: str) -> None: ...
 
@@ -210,6 +225,18 @@ _MIGRATIONS: dict[int, str] = {
     # every record's origin is looked up before it is read (idempotent re-runs)
     2: """
     CREATE INDEX articles_origin ON articles(origin);
+    """,
+    # MinHash signatures and their LSH buckets, for near-duplicates (rasid.archive.near)
+    3: """
+    CREATE TABLE minhash (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE minhash_bands (
+        bucket INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id)
+    );
+    CREATE INDEX minhash_bands_bucket ON minhash_bands(bucket);
     """,
 }
 
@@ -400,6 +427,21 @@ class SQLiteArchive:
             " similarity) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (original, origin, url, source, published, kind, similarity),
         )
+
+    def add_signature(self, article_id: int, signature: bytes, buckets: Sequence[int]) -> None:
+        self.db.execute("INSERT INTO minhash VALUES (?, ?)", (article_id, signature))
+        self.db.executemany(
+            "INSERT INTO minhash_bands VALUES (?, ?)", [(b, article_id) for b in buckets]
+        )
+
+    def near_candidates(self, buckets: Sequence[int]) -> list[tuple[int, bytes]]:
+        """Stored articles sharing at least one LSH bucket, with their signatures."""
+        marks = ",".join("?" * len(buckets))
+        return self.db.execute(
+            "SELECT m.article_id, m.signature FROM minhash m WHERE m.article_id IN"
+            f" (SELECT DISTINCT article_id FROM minhash_bands WHERE bucket IN ({marks}))",
+            list(buckets),
+        ).fetchall()
 
     def add_skipped(self, origin: str, reason: str, at: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?)", (origin, reason, at))
