@@ -372,3 +372,17 @@ def test_near_duplicates_are_linked_not_analysed(tmp_path):
     (tmp_path / "later" / "d.txt").write_text("نسخة\n\n" + edited + " انتهى.", encoding="utf-8")
     again = ingest([tmp_path / "later"], archive)
     assert again.near_duplicates == 1 and again.analysed == 0
+
+
+def test_near_copies_with_other_numbers_or_more_text_are_kept():
+    from rasid.archive import near
+
+    base = near.fingerprint(LONG + " وبلغت كلفة المشروع 120 مليون ريال.")
+    template = near.fingerprint(LONG + " وبلغت كلفة المشروع 95 مليون ريال.")
+    longer = near.fingerprint(
+        LONG + " وبلغت كلفة المشروع 120 مليون ريال. " + LONG.replace("الرياض", "جدة")
+    )
+    reprint = near.fingerprint(LONG + " وبلغت كلفة المشروع 120 مليون ريال. المصدر: واس")
+    assert near.same_text(reprint, base) is not None
+    assert near.same_text(template, base) is None  # another event told with the same words
+    assert near.same_text(longer, base) is None  # it has more than the kept copy

@@ -186,7 +186,7 @@ def ingest(
 
 @dataclass(slots=True)
 class _Recent:
-    """Signatures of the articles admitted in this run (not all stored yet), by bucket."""
+    """Fingerprints of the articles admitted in this run (not all stored yet), by bucket."""
 
     buckets: dict[int, list[tuple[str, Any]]] = field(default_factory=dict)
 
@@ -222,26 +222,26 @@ def _admit(
     if key in in_flight or archive.find_original(key, article.url) is not None:
         pending.append(("duplicate", key, *meta, "exact", 1.0))
         return
-    sig = near.signature(article.text)
-    keys = near.bands(sig) if sig is not None else []
-    if sig is not None:
+    fp = near.fingerprint(article.text)
+    keys = fp.buckets if fp is not None else []
+    if fp is not None:
         best: tuple[float, str | int] | None = None
-        for original, blob in archive.near_candidates(keys):
-            score = near.similarity(sig, near.from_blob(blob))
-            if score >= near.THRESHOLD and (best is None or score > best[0]):
+        for original, *row in archive.near_candidates(keys):
+            score = near.same_text(fp, near.from_row(*row))
+            if score is not None and (best is None or score > best[0]):
                 best = (score, int(original))
         for other_key, other in (recent.candidates(keys) if recent else {}).items():
-            score = near.similarity(sig, other)
-            if score >= near.THRESHOLD and (best is None or score > best[0]):
+            score = near.same_text(fp, other)
+            if score is not None and (best is None or score > best[0]):
                 best = (score, other_key)
         if best is not None:
             pending.append(("duplicate", best[1], *meta, "near", round(best[0], 4)))
             return
         if recent is not None:
-            recent.add(key, sig, keys)
+            recent.add(key, fp, keys)
     in_flight.add(key)
     future = pool.submit(_analyse, article) if pool is not None else _done(_analyse(article))
-    pending.append(("article", key, record.origin, future, sig, keys))
+    pending.append(("article", key, record.origin, future, fp, keys))
 
 
 def _flush(
@@ -307,14 +307,14 @@ def _store(
         if how == "near":
             summary.near_duplicates += 1
     else:
-        _, key, origin, _future, sig, keys = item
+        _, key, origin, _future, fp, keys = item
         assert analysis is not None
         done, prepared = analysis
         article_id = archive.add_article(
             done, origin=origin, content_hash=key, ingested_at=_now(), prepared=prepared
         )
-        if sig is not None:
-            archive.add_signature(article_id, near.to_blob(sig), keys)
+        if fp is not None:
+            archive.add_fingerprint(article_id, near.to_row(fp), keys)
         summary.analysed += 1
 
 

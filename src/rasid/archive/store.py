@@ -93,17 +93,20 @@ class Archive(Protocol):
         similarity: float,
     ) -> None: ...
 
-    def add_signature(self, article_id: int, signature: bytes, buckets: Sequence[int]) -> None:
-        self.db.execute("INSERT INTO minhash VALUES (?, ?)", (article_id, signature))
+    def add_fingerprint(
+        self, article_id: int, row: tuple[bytes, int, str], buckets: Sequence[int]
+    ) -> None:
+        self.db.execute("INSERT INTO minhash VALUES (?, ?, ?, ?)", (article_id, *row))
         self.db.executemany(
             "INSERT INTO minhash_bands VALUES (?, ?)", [(b, article_id) for b in buckets]
         )
 
-    def near_candidates(self, buckets: Sequence[int]) -> list[tuple[int, bytes]]:
-        """Stored articles sharing at least one LSH bucket, with their signatures."""
+    def near_candidates(self, buckets: Sequence[int]) -> list[tuple[int, bytes, int, str]]:
+        """Stored articles sharing at least one LSH bucket, with their fingerprints."""
         marks = ",".join("?" * len(buckets))
         return self.db.execute(
-            "SELECT m.article_id, m.signature FROM minhash m WHERE m.article_id IN"
+            "SELECT m.article_id, m.signature, m.terms, m.numbers FROM minhash m"
+            " WHERE m.article_id IN"
             f" (SELECT DISTINCT article_id FROM minhash_bands WHERE bucket IN ({marks}))",
             list(buckets),
         ).fetchall()
@@ -230,7 +233,9 @@ _MIGRATIONS: dict[int, str] = {
     3: """
     CREATE TABLE minhash (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id),
-        signature BLOB NOT NULL
+        signature BLOB NOT NULL,
+        terms INTEGER NOT NULL,
+        numbers TEXT NOT NULL
     );
     CREATE TABLE minhash_bands (
         bucket INTEGER NOT NULL,
@@ -428,17 +433,20 @@ class SQLiteArchive:
             (original, origin, url, source, published, kind, similarity),
         )
 
-    def add_signature(self, article_id: int, signature: bytes, buckets: Sequence[int]) -> None:
-        self.db.execute("INSERT INTO minhash VALUES (?, ?)", (article_id, signature))
+    def add_fingerprint(
+        self, article_id: int, row: tuple[bytes, int, str], buckets: Sequence[int]
+    ) -> None:
+        self.db.execute("INSERT INTO minhash VALUES (?, ?, ?, ?)", (article_id, *row))
         self.db.executemany(
             "INSERT INTO minhash_bands VALUES (?, ?)", [(b, article_id) for b in buckets]
         )
 
-    def near_candidates(self, buckets: Sequence[int]) -> list[tuple[int, bytes]]:
-        """Stored articles sharing at least one LSH bucket, with their signatures."""
+    def near_candidates(self, buckets: Sequence[int]) -> list[tuple[int, bytes, int, str]]:
+        """Stored articles sharing at least one LSH bucket, with their fingerprints."""
         marks = ",".join("?" * len(buckets))
         return self.db.execute(
-            "SELECT m.article_id, m.signature FROM minhash m WHERE m.article_id IN"
+            "SELECT m.article_id, m.signature, m.terms, m.numbers FROM minhash m"
+            " WHERE m.article_id IN"
             f" (SELECT DISTINCT article_id FROM minhash_bands WHERE bucket IN ({marks}))",
             list(buckets),
         ).fetchall()
