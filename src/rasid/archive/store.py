@@ -95,21 +95,9 @@ class Archive(Protocol):
 
     def add_fingerprint(
         self, article_id: int, row: tuple[bytes, int, str], buckets: Sequence[int]
-    ) -> None:
-        self.db.execute("INSERT INTO minhash VALUES (?, ?, ?, ?)", (article_id, *row))
-        self.db.executemany(
-            "INSERT INTO minhash_bands VALUES (?, ?)", [(b, article_id) for b in buckets]
-        )
+    ) -> None: ...
 
-    def near_candidates(self, buckets: Sequence[int]) -> list[tuple[int, bytes, int, str]]:
-        """Stored articles sharing at least one LSH bucket, with their fingerprints."""
-        marks = ",".join("?" * len(buckets))
-        return self.db.execute(
-            "SELECT m.article_id, m.signature, m.terms, m.numbers FROM minhash m"
-            " WHERE m.article_id IN"
-            f" (SELECT DISTINCT article_id FROM minhash_bands WHERE bucket IN ({marks}))",
-            list(buckets),
-        ).fetchall()
+    def near_candidates(self, buckets: Sequence[int]) -> list[tuple[int, bytes, int, str]]: ...
 
     def add_skipped(self, origin: str, reason: str, at: str) -> None: ...
 
