@@ -386,3 +386,17 @@ def test_near_copies_with_other_numbers_or_more_text_are_kept():
     assert near.same_text(reprint, base) is not None
     assert near.same_text(template, base) is None  # another event told with the same words
     assert near.same_text(longer, base) is None  # it has more than the kept copy
+
+
+def test_an_ingest_that_stores_nothing_fails(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("", encoding="utf-8")
+    (bad / "photo.bin").write_bytes(bytes(range(256)) * 4)
+    out = run("ingest", str(bad), "--db", str(tmp_path / "b.db"), "--json")
+    assert out.returncode == 1 and out.stderr.startswith("rasid: error: [E300]")
+    assert json.loads(out.stdout)["skipped"] == 2
+    empty = tmp_path / "none"
+    empty.mkdir()
+    nothing = run("ingest", str(empty), "--db", str(tmp_path / "b.db"))
+    assert nothing.returncode == 1 and "no records" in nothing.stderr

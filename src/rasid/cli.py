@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from rasid import __version__
-from rasid.errors import RasidError
+from rasid.errors import ArchiveError, EvaluationError, RasidError
 from rasid.options import DEFAULT_MAX_BYTES, ReadOptions
 from rasid.pipeline import analyze as analyze_source
 from rasid.reader import parse_date
@@ -220,7 +220,7 @@ def eval_statements(
     from rasid.statements.scoring import evaluate
 
     if split not in ("dev", "test"):
-        raise RasidError(f"--split must be dev or test, not {split!r}")
+        raise EvaluationError(f"--split must be dev or test, not {split!r}")
     folder = gold or (HELD_OUT if split == "test" else DEFAULT_GOLD)
     report = evaluate(load_devset(folder, shared))
     if as_json:
@@ -288,10 +288,16 @@ def ingest(
         archive.close()
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
-        return
-    from rasid.terminal import render_ingest_summary
+    else:
+        from rasid.terminal import render_ingest_summary
 
-    render_ingest_summary(summary, Console(highlight=False))
+        render_ingest_summary(summary, Console(highlight=False))
+    if summary.read == 0 and summary.already == 0:  # the whole job failed
+        if summary.skipped:
+            raise ArchiveError(
+                f"nothing could be ingested: all {summary.skipped:,} records were skipped"
+            )
+        raise ArchiveError("the sources hold no records")
 
 
 @app.command()
@@ -348,7 +354,7 @@ def _archive_at(db: Path | None):
 
     path = db or default_db()
     if not path.exists():
-        raise RasidError(f"no archive at {path}: run rasid ingest first (or give --db)")
+        raise ArchiveError(f"no archive at {path}: run rasid ingest first (or give --db)")
     return open_archive(path)
 
 

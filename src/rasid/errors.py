@@ -36,6 +36,19 @@ class ModelError(RasidError):
     code = "E200"
 
 
+class ArchiveError(RasidError):
+    """The archive or a request to it is unusable: no database, a database from a newer
+    rasid or not a database, a query with no words, an unknown entity, a bad option."""
+
+    code = "E300"
+
+
+class EvaluationError(RasidError):
+    """A benchmark's annotations or corpora are missing or do not match."""
+
+    code = "E400"
+
+
 # Numbered messages, one place for all of them (the idea of spaCy's errors.py).
 E_EMPTY = ("E101", "the input is empty")
 E_TOO_LARGE = ("E102", "the input is {size} bytes, more than the limit of {limit} bytes")

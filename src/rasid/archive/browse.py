@@ -9,14 +9,14 @@ from typing import Any
 
 from rasid.archive.fingerprint import index_text
 from rasid.archive.store import SQLiteArchive
-from rasid.errors import RasidError
+from rasid.errors import ArchiveError
 
 MAX_LIMIT = 500
 
 
 def _limit(limit: int) -> int:
     if not 1 <= limit <= MAX_LIMIT:
-        raise RasidError(f"--limit must be between 1 and {MAX_LIMIT}")
+        raise ArchiveError(f"--limit must be between 1 and {MAX_LIMIT}")
     return limit
 
 
@@ -58,10 +58,10 @@ def statements(
     linked entity after normalisation (``وزارة الدفاع`` finds ``وزارة الدفاع الروسية``)."""
     limit = _limit(limit)
     if stance is not None and stance not in ("assert", "deny"):
-        raise RasidError("--stance must be assert or deny")
+        raise ArchiveError("--stance must be assert or deny")
     wanted = index_text(speaker) if speaker else ""
     if speaker is not None and not wanted:
-        raise RasidError("the speaker has no words to look for")
+        raise ArchiveError("the speaker has no words to look for")
     out = []
     cursor = archive.db.execute(
         f"SELECT {_STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
@@ -111,10 +111,10 @@ class EntityProfile:
 
 def entity(archive: SQLiteArchive, name: str, *, limit: int = 20) -> EntityProfile:
     """The entity whose canonical name (or a mention of it) matches ``name``, normalised;
-    the most mentioned one when several match. Raises RasidError when none does."""
+    the most mentioned one when several match. Raises ArchiveError when none does."""
     key = index_text(name)
     if not key:
-        raise RasidError("the name has no words to look for")
+        raise ArchiveError("the name has no words to look for")
     row = archive.db.execute(
         "SELECT e.id, e.canonical, e.label, e.gazetteer_id, e.lat, e.lon FROM entities e"
         " JOIN mentions m ON m.entity_id = e.id WHERE e.key = ?"
@@ -129,7 +129,7 @@ def entity(archive: SQLiteArchive, name: str, *, limit: int = 20) -> EntityProfi
             (f"%{key}%",),
         ).fetchone()
     if row is None:
-        raise RasidError(f"no entity named {name!r} in the archive")
+        raise ArchiveError(f"no entity named {name!r} in the archive")
     entity_id = row[0]
     profile = EntityProfile(canonical=row[1], label=row[2], id=row[3], lat=row[4], lon=row[5])
     db = archive.db

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rasid.archive.store import SQLiteArchive
-from rasid.errors import RasidError
+from rasid.errors import ArchiveError
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
 TABLES = ("statements", "events")
@@ -140,7 +140,7 @@ def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 def write(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO | Path, columns: list[str]) -> int:
     """Write ``rows`` in ``fmt`` to ``out`` (a path, or a text stream for jsonl/csv/geojson)."""
     if fmt not in FORMATS:
-        raise RasidError(f"--format must be one of {', '.join(FORMATS)}")
+        raise ArchiveError(f"--format must be one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         return _parquet(list(rows), out, columns)
     stream, close = (
@@ -188,12 +188,12 @@ def _geojson(rows: Iterator[dict[str, Any]], stream: TextIO) -> int:
 
 def _parquet(rows: list[dict[str, Any]], out: TextIO | Path, columns: list[str]) -> int:
     if not isinstance(out, Path):
-        raise RasidError("--format parquet needs --out FILE")
+        raise ArchiveError("--format parquet needs --out FILE")
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise RasidError("--format parquet needs pyarrow: pip install pyarrow") from None
+        raise ArchiveError("--format parquet needs pyarrow: pip install pyarrow") from None
     names = columns or (list(rows[0]) if rows else [])
     table = pa.table({name: [row.get(name) for row in rows] for name in names})
     pq.write_table(table, out)
@@ -208,9 +208,9 @@ def export(
     **filters: str | None,
 ) -> int:
     if table not in TABLES:
-        raise RasidError(f"export what? {' or '.join(TABLES)}, not {table!r}")
+        raise ArchiveError(f"export what? {' or '.join(TABLES)}, not {table!r}")
     if fmt == "geojson" and table != "events":
-        raise RasidError("--format geojson is for events (they have coordinates)")
+        raise ArchiveError("--format geojson is for events (they have coordinates)")
     rows = (
         statement_rows(archive, **filters)
         if table == "statements"

@@ -23,7 +23,7 @@ from rasid.archive import near
 from rasid.archive.fingerprint import content_hash
 from rasid.archive.sources import Record, Skipped, iter_records
 from rasid.archive.store import Prepared, SQLiteArchive, prepare
-from rasid.errors import RasidError
+from rasid.errors import ArchiveError
 from rasid.reader import read, read_text
 from rasid.schema import Analysis, Article
 
@@ -146,7 +146,7 @@ def ingest(
 ) -> Summary:
     """Ingest every record of ``sources`` (or the given ``records``) into ``archive``."""
     if workers < 1:
-        raise RasidError("--workers must be at least 1")
+        raise ArchiveError("--workers must be at least 1")
     summary = Summary()
     pool = (
         ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) if workers > 1 else None
@@ -284,7 +284,8 @@ def _store(
     kind = item[0]
     if kind == "skip":
         _, origin, reason = item
-        archive.add_skipped(origin, reason, _now())
+        if not _transient(reason):  # a fetch that failed today is tried again next run
+            archive.add_skipped(origin, reason, _now())
         summary.skipped += 1
         summary.reasons[_reason_code(reason)] += 1
     elif kind == "duplicate":
@@ -318,8 +319,20 @@ def _store(
         summary.analysed += 1
 
 
+def _transient(reason: str) -> bool:
+    """A reason that may not hold next time: the network, not the record."""
+    return reason.startswith(("[E108]", "[E109]")) or "could not fetch" in reason
+
+
 def _reason_code(reason: str) -> str:
-    """``[E105] no article text …`` → ``E105``; other reasons by their first words."""
+    """``[E105] no article text …`` → ``E105``; other reasons without their particulars
+    (``JSON line 12: invalid JSON`` → ``JSON line``, ``could not fetch https://…`` → ``could
+    not fetch``)."""
     if reason.startswith("[E") and "]" in reason:
         return reason[1 : reason.index("]")]
-    return " ".join(reason.split()[:4])
+    words = []
+    for word in reason.split(":")[0].split():
+        if word[:1].isdigit() or "://" in word or "/" in word:
+            break
+        words.append(word)
+    return " ".join(words[:6]) or "other"

@@ -16,7 +16,7 @@ from typing import Any
 from rasid.arabic import normalize, tokenize
 from rasid.archive.fingerprint import index_terms
 from rasid.archive.store import SQLiteArchive, StoredArticle
-from rasid.errors import RasidError
+from rasid.errors import ArchiveError
 
 SNIPPET_WORDS = 14  # words on each side of the first match
 MAX_LIMIT = 200
@@ -57,9 +57,9 @@ def search(
 ) -> list[Hit]:
     terms = index_terms(query)
     if not terms:
-        raise RasidError("the query has no words to search for")
+        raise ArchiveError("the query has no words to search for")
     if not 1 <= limit <= MAX_LIMIT:
-        raise RasidError(f"--limit must be between 1 and {MAX_LIMIT}")
+        raise ArchiveError(f"--limit must be between 1 and {MAX_LIMIT}")
     rows = archive.search_index(
         terms,
         date_from=date_from,

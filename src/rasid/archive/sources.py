@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urljoin, urlsplit
 
-from rasid.errors import RasidError, ReadError
+from rasid.errors import ArchiveError, RasidError, ReadError
 from rasid.options import ReadOptions
 from rasid.reader.decode import decode, looks_binary
 from rasid.reader.fetch import fetch, is_url
@@ -196,11 +196,11 @@ def iter_records(
         return _url_records(source, _Crawler(fetcher))
     path = Path(source)
     if not path.exists():
-        raise RasidError(f"no such file or folder: {path}")
+        raise ArchiveError(f"no such file or folder: {path}")
     if path.is_dir():
         return _folder_records(path)
     if not path.is_file():
-        raise RasidError(f"not a regular file or folder: {path}")
+        raise ArchiveError(f"not a regular file or folder: {path}")
     return _file_records(path, os.fspath(path), crawler=_Crawler(fetcher))
 
 

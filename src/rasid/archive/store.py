@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from rasid.archive.fingerprint import index_text
-from rasid.errors import RasidError
+from rasid.errors import ArchiveError
 from rasid.schema import Analysis, Entity, Statement
 
 DEFAULT_DB = "rasid.db"
@@ -240,7 +240,7 @@ class SQLiteArchive:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         if self.path.exists() and not self.path.is_file():
-            raise RasidError(f"the database path is not a file: {self.path}")
+            raise ArchiveError(f"the database path is not a file: {self.path}")
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -248,7 +248,7 @@ class SQLiteArchive:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise RasidError(f"{self.path} is not a rasid database ({exc})") from None
+            raise ArchiveError(f"{self.path} is not a rasid database ({exc})") from None
 
     # -- schema
 
@@ -257,7 +257,7 @@ class SQLiteArchive:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:
-            raise RasidError(
+            raise ArchiveError(
                 f"{self.path} was written by a newer rasid (schema {version}, "
                 f"this rasid knows {SCHEMA_VERSION})"
             )

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rasid.errors import RasidError
+from rasid.errors import EvaluationError
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD = REPO / "tests" / "data" / "statements_dev"
@@ -85,7 +85,7 @@ def _ant(shared: Path, member: str) -> tuple[str, str | None]:
     members = _ant_members(shared / ANT_TARBALL)
     raw = next((v for k, v in members.items() if k == member or k.endswith("/" + member)), None)
     if raw is None:
-        raise RasidError(f"the ANT corpus has no document {member}")
+        raise EvaluationError(f"the ANT corpus has no document {member}")
     doc = raw.decode("utf-8")
     text = re.search(r"<TEXT>(.*?)</TEXT>", doc, re.S)
     title = re.search(r"<TITLE>(.*?)</TITLE>", doc, re.S)
@@ -105,9 +105,11 @@ def load_article(path: Path, shared: Path) -> GoldArticle:
     elif data["corpus"] == "ant":
         text, title = _ant(shared, data["id"])
     else:
-        raise RasidError(f"{path.name}: unknown corpus {data['corpus']!r}")
+        raise EvaluationError(f"{path.name}: unknown corpus {data['corpus']!r}")
     if hashlib.sha1(text.encode("utf-8")).hexdigest() != data["sha1"]:
-        raise RasidError(f"{path.name}: the rebuilt text differs from the annotated one (sha1)")
+        raise EvaluationError(
+            f"{path.name}: the rebuilt text differs from the annotated one (sha1)"
+        )
     statements = []
     for s in data["statements"]:
         speaker = s["speaker"]
@@ -143,7 +145,7 @@ def load_devset(gold: Path | None = None, shared: Path | None = None) -> list[Go
     shared = shared or default_shared()
     files = sorted(gold.glob("*.json"))
     if not files:
-        raise RasidError(f"no statement annotations in {gold}")
+        raise EvaluationError(f"no statement annotations in {gold}")
     if not shared.is_dir():
-        raise RasidError(f"the corpora are not at {shared} (set RASID_SHARED or --shared)")
+        raise EvaluationError(f"the corpora are not at {shared} (set RASID_SHARED or --shared)")
     return [load_article(f, shared) for f in files]
