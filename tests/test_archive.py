@@ -400,3 +400,67 @@ def test_an_ingest_that_stores_nothing_fails(tmp_path):
     empty.mkdir()
     nothing = run("ingest", str(empty), "--db", str(tmp_path / "b.db"))
     assert nothing.returncode == 1 and "no records" in nothing.stderr
+
+
+def story_records():
+    from rasid.archive.sources import Record
+
+    a = (
+        "سيطرة على مدينتين\n\n"
+        "ونقلت وكالة إنترفاكس عن وزارة الدفاع الروسية قولها إن قواتها سيطرت على بلدتي بيرديانسك "
+        "وإنرهودار في جنوب شرق أوكرانيا وعلى المنطقة المحيطة بمحطة زاباروجيا للطاقة النووية."
+    )
+    b = (
+        "أوكرانيا تنفي سقوط بيرديانسك\n\n"
+        "أعلنت وزارة الدفاع الروسية أن قواتها سيطرت على بلدتي بيرديانسك وإنرهودار في جنوب شرق "
+        "أوكرانيا وعلى محيط محطة زاباروجيا للطاقة النووية، في الوقت الذي نفت فيه أوكرانيا "
+        "ذلك.\n\nونفت أوكرانيا أن تكون القوات الروسية قد سيطرت على بيرديانسك وإنرهودار، "
+        "وقالت إن المعارك مستمرة قرب محطة زاباروجيا للطاقة النووية."
+    )
+    c = (
+        "افتتاح مستشفى جديد\n\n"
+        "افتتحت وزارة الصحة مستشفى جديدا في الرياض يضم مئتي سرير، وقال المتحدث باسم الوزارة "
+        "إن المستشفى سيخدم أحياء شمال المدينة."
+    )
+    return [
+        Record("one", a, url="https://a.example/1", source="a", published="2022-02-28"),
+        Record("two", b, url="https://b.example/2", source="b", published="2022-03-01"),
+        Record("three", c, url="https://c.example/3", source="c", published="2022-03-01"),
+    ]
+
+
+def test_stories_group_one_happening_across_outlets(tmp_path):
+    from rasid.archive.stories import stories, story, update
+
+    archive = open_archive(tmp_path / "s.db")
+    ingest([], archive, records=story_records())
+    assert update(archive) == 3
+    assert update(archive) == 0  # incremental: nothing new to place
+    found = stories(archive, min_articles=2)
+    assert len(found) == 1
+    group = found[0]
+    assert {a["url"] for a in group["articles"]} == {"https://a.example/1", "https://b.example/2"}
+    assert group["outlets"] == ["a", "b"] and group["count"] == 2
+    assert (group["first_seen"], group["last_seen"]) == ("2022-02-28", "2022-03-01")
+    detail = story(archive, group["id"])
+    assert set(detail["outlets"]) == {"a", "b"}
+    claims = {c["speaker"]: c for c in detail["claims"]}
+    assert claims["وزارة الدفاع (روسيا)"]["asserts"][0]["via"] == ["وكالة إنترفاكس"]
+    assert claims["أوكرانيا"]["denies"]  # the denial sits beside the claim
+    assert any(e["canonical"] == "بيرديانسك" for e in detail["entities"])
+    with pytest.raises(RasidError, match="no story"):
+        story(archive, 999)
+
+
+def test_cli_stories_json(tmp_path):
+    db = tmp_path / "s.db"
+    archive = open_archive(db)
+    ingest([], archive, records=story_records())
+    archive.close()
+    out = run("stories", "--db", str(db), "--json")
+    assert out.returncode == 0, out.stderr
+    found = json.loads(out.stdout)
+    assert len(found) == 1
+    assert {"id", "url", "source", "published"} <= set(found[0]["articles"][0])
+    shown = run("story", str(found[0]["id"]), "--db", str(db))
+    assert shown.returncode == 0 and "أوكرانيا" in shown.stdout

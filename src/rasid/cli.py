@@ -454,6 +454,67 @@ def export(
         sys.stderr.write(f"rasid: wrote {count:,} {table} to {out}\n")
 
 
+@app.command("stories")
+def list_stories(
+    db: DbOption = None,
+    update: Annotated[
+        bool, typer.Option("--update/--no-update", help="Group new articles first.")
+    ] = True,
+    min_articles: Annotated[int, typer.Option(help="Only stories with this many articles.")] = 2,
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print them as JSON.")] = False,
+) -> None:
+    """Stories across outlets, most recent first, with their outlets and articles.
+
+    Example:
+
+      rasid stories --min-articles 3 --json
+    """
+    from rasid.archive.stories import stories
+    from rasid.archive.stories import update as update_stories
+
+    archive = _archive_at(db)
+    try:
+        if update:
+            update_stories(archive)
+        found = stories(archive, min_articles=min_articles, limit=limit)
+    finally:
+        archive.close()
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    from rasid.terminal import render_stories
+
+    render_stories(found, Console(highlight=False))
+
+
+@app.command("story")
+def show_story(
+    story_id: Annotated[int, typer.Argument(help="A story's id (from rasid stories).")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False,
+) -> None:
+    """One story: its articles by outlet, its entities, and who claims and denies what.
+
+    Example:
+
+      rasid story 12
+    """
+    from rasid.archive.stories import story
+
+    archive = _archive_at(db)
+    try:
+        found = story(archive, story_id)
+    finally:
+        archive.close()
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    from rasid.terminal import render_story
+
+    render_story(found, Console(highlight=False))
+
+
 def main() -> None:
     """Entry point of the ``rasid`` console script."""
     try:

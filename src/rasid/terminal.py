@@ -270,3 +270,47 @@ def render_entity(profile, console: Console) -> None:
         if items:
             console.print(Rule(title))
             render_stored_statements(items, console)
+
+
+def render_stories(found: list[dict], console: Console) -> None:
+    if not found:
+        console.print("no stories")
+        return
+    table = Table(show_header=True, header_style="dim", expand=True)
+    for column, ratio in (("id", 1), ("story", 6), ("articles", 1), ("outlets", 3), ("when", 2)):
+        table.add_column(column, ratio=ratio)
+    for s in found:
+        when = s["first_seen"] or ""
+        if s["last_seen"] and s["last_seen"] != s["first_seen"]:
+            when += f" → {s['last_seen']}"
+        table.add_row(
+            str(s["id"]), s["title"] or "", str(s["count"]), "، ".join(s["outlets"]), when
+        )
+    console.print(table)
+
+
+def render_story(found: dict, console: Console) -> None:
+    console.print(Text(found["title"] or "(no title)", style="bold"))
+    console.print(Text(f"{found['first_seen']} → {found['last_seen']}", style="dim"))
+    console.print(Rule("articles by outlet"))
+    for outlet, articles in found["outlets"].items():
+        for a in articles:
+            console.print(f"{outlet:>12}  {a['published'] or ''}  {a['title'] or ''}")
+    if found["entities"]:
+        console.print(Rule("entities"))
+        console.print("، ".join(f"{e['canonical']} ({e['mentions']})" for e in found["entities"]))
+    if found["claims"]:
+        console.print(Rule("claims"))
+        table = Table(show_header=True, header_style="dim", expand=True)
+        for column, ratio in (("speaker", 2), ("asserts", 5), ("denies", 3)):
+            table.add_column(column, ratio=ratio)
+        for c in found["claims"]:
+
+            def cell(items: list[dict]) -> str:
+                return "\n".join(
+                    f"• {i['content'][:140]} ({i['source']}{', via ' + ' ← '.join(i['via']) if i['via'] else ''})"
+                    for i in items
+                )
+
+            table.add_row(c["speaker"], cell(c["asserts"]), cell(c["denies"]))
+        console.print(table)

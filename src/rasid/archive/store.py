@@ -25,7 +25,7 @@ from rasid.errors import ArchiveError
 from rasid.schema import Analysis, Entity, Statement
 
 DEFAULT_DB = "rasid.db"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def default_db() -> Path:
@@ -53,14 +53,20 @@ class Prepared:
     document: str
     index_title: str
     index_body: str
+    term_counts: str
 
 
 def prepare(analysis: Analysis) -> Prepared:
+    from rasid.archive.stories import term_counts
+
     article = analysis.article
     return Prepared(
         document=json.dumps(analysis.to_dict(), ensure_ascii=False),
         index_title=index_text(article.title or ""),
         index_body=index_text(article.text),
+        term_counts=json.dumps(
+            term_counts((article.title or "") + "\n" + article.text), ensure_ascii=False
+        ),
     )
 
 
@@ -231,6 +237,15 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX minhash_bands_bucket ON minhash_bands(bucket);
     """,
+    # stories: each article's term counts, and document frequencies read from the index
+    4: """
+    CREATE TABLE article_terms (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        counts TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    """,
 }
 
 
@@ -341,6 +356,9 @@ class SQLiteArchive:
         self.db.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
             (article_id, prepared.index_title, prepared.index_body),
+        )
+        self.db.execute(
+            "INSERT INTO article_terms VALUES (?, ?)", (article_id, prepared.term_counts)
         )
         for entity in analysis.entities:
             if isinstance(entity, Entity):
