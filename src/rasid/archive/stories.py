@@ -29,6 +29,7 @@ WINDOW_DAYS = 2
 QUERY_TERMS = 8
 CANDIDATES = 20
 KEPT_TERMS = 120  # the most frequent terms kept per article
+BATCH = 500  # articles placed per transaction
 
 
 def term_counts(text: str) -> dict[str, int]:
@@ -89,39 +90,52 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 def update(archive: SQLiteArchive, progress: Callable[[int], None] | None = None) -> int:
     """Put every article that has no story yet into one; returns how many were placed."""
-    db = archive.db
     todo = [
         row
-        for row in db.execute(
+        for row in archive.db.execute(
             "SELECT a.id, a.published FROM articles a WHERE a.id NOT IN"
             " (SELECT article_id FROM story_articles) ORDER BY a.published, a.id"
         )
     ]
     vectors = _Vectors(archive)
     placed = 0
-    with archive.batch():
-        for article_id, published in todo:
-            vec = vectors.vector(article_id)
-            best_story, best_score = None, 0.0
-            for other, story in _candidates(archive, vec, article_id, published):
-                score = cosine(vec, vectors.vector(other))
-                if score > best_score:
-                    best_story, best_score = story, score
-            if best_story is None or best_score < THRESHOLD:
-                best_story = db.execute(
-                    "INSERT INTO stories (title, first_seen, last_seen) VALUES (NULL, ?, ?)",
-                    (published, published),
-                ).lastrowid
-            db.execute("INSERT INTO story_articles VALUES (?, ?)", (best_story, article_id))
-            if published:
-                db.execute(
-                    "UPDATE stories SET first_seen = min(coalesce(first_seen, ?), ?),"
-                    " last_seen = max(coalesce(last_seen, ?), ?) WHERE id = ?",
-                    (published, published, published, published, best_story),
-                )
-            placed += 1
-            if progress is not None:
-                progress(placed)
+    for start in range(0, len(todo), BATCH):  # a transaction per batch: interruptible
+        with archive.batch():
+            placed += _place(archive, vectors, todo[start : start + BATCH], progress, placed)
+    return placed
+
+
+def _place(
+    archive: SQLiteArchive,
+    vectors: _Vectors,
+    todo: list[tuple[int, str | None]],
+    progress: Callable[[int], None] | None,
+    done: int,
+) -> int:
+    db = archive.db
+    placed = 0
+    for article_id, published in todo:
+        vec = vectors.vector(article_id)
+        best_story, best_score = None, 0.0
+        for other, story in _candidates(archive, vec, article_id, published):
+            score = cosine(vec, vectors.vector(other))
+            if score > best_score:
+                best_story, best_score = story, score
+        if best_story is None or best_score < THRESHOLD:
+            best_story = db.execute(
+                "INSERT INTO stories (title, first_seen, last_seen) VALUES (NULL, ?, ?)",
+                (published, published),
+            ).lastrowid
+        db.execute("INSERT INTO story_articles VALUES (?, ?)", (best_story, article_id))
+        if published:
+            db.execute(
+                "UPDATE stories SET first_seen = min(coalesce(first_seen, ?), ?),"
+                " last_seen = max(coalesce(last_seen, ?), ?) WHERE id = ?",
+                (published, published, published, published, best_story),
+            )
+        placed += 1
+        if progress is not None:
+            progress(done + placed)
     return placed
 
 
