@@ -57,6 +57,30 @@ def _filters(date_from: str | None, date_to: str | None, outlet: str | None) -> 
     return sql, params
 
 
+_ARTICLE = ("article_id", "published", "source", "url", "title", "index")
+
+
+def _annotations(
+    archive: SQLiteArchive,
+    table: str,
+    columns: str,
+    date_from: str | None,
+    date_to: str | None,
+    outlet: str | None,
+) -> Iterator[tuple[dict[str, Any], tuple]]:
+    """Rows of ``statements`` or ``events`` in date order: their article's fields (with
+    the row's index) and the table's own ``columns``."""
+    where, params = _filters(date_from, date_to, outlet)
+    cursor = archive.db.execute(
+        f"SELECT x.article_id, a.published, a.source, a.url, a.title, x.idx, {columns}"
+        f" FROM {table} x JOIN articles a ON a.id = x.article_id WHERE 1{where}"
+        " ORDER BY a.published, x.article_id, x.idx",
+        params,
+    )
+    for r in cursor:
+        yield dict(zip(_ARTICLE, r[:6], strict=True)), r[6:]
+
+
 def statement_rows(
     archive: SQLiteArchive,
     *,
@@ -64,36 +88,14 @@ def statement_rows(
     date_to: str | None = None,
     outlet: str | None = None,
 ) -> Iterator[dict[str, Any]]:
-    where, params = _filters(date_from, date_to, outlet)
-    cursor = archive.db.execute(
-        "SELECT s.article_id, a.published, a.source, a.url, a.title, s.idx, s.speaker,"
-        " s.speaker_kind, s.speaker_entity, s.anonymous, s.descriptor, s.cue, s.content,"
-        " s.direct, s.via, s.stance, s.refers_to FROM statements s"
-        " JOIN articles a ON a.id = s.article_id WHERE 1"
-        + where
-        + " ORDER BY a.published, s.article_id, s.idx",
-        params,
+    columns = (
+        "x.speaker, x.speaker_kind, x.speaker_entity, x.anonymous, x.descriptor, x.cue,"
+        " x.content, x.direct, x.via, x.stance, x.refers_to"
     )
-    for r in cursor:
-        via = json.loads(r[14])
-        yield dict(
-            zip(
-                STATEMENT_COLUMNS,
-                (
-                    *r[:9],
-                    bool(r[9]),
-                    r[10],
-                    r[11],
-                    r[12],
-                    bool(r[13]),
-                    " ← ".join(v["text"] for v in via),
-                    r[14],
-                    r[15],
-                    r[16],
-                ),
-                strict=True,
-            )
-        )
+    for article, r in _annotations(archive, "statements", columns, date_from, date_to, outlet):
+        chain = " ← ".join(v["text"] for v in json.loads(r[8]))
+        values = (*r[:3], bool(r[3]), *r[4:7], bool(r[7]), chain, r[8], r[9], r[10])
+        yield article | dict(zip(STATEMENT_COLUMNS[6:], values, strict=True))
 
 
 def event_rows(
@@ -103,25 +105,8 @@ def event_rows(
     date_to: str | None = None,
     outlet: str | None = None,
 ) -> Iterator[dict[str, Any]]:
-    where, params = _filters(date_from, date_to, outlet)
-    cursor = archive.db.execute(
-        "SELECT e.article_id, a.published, a.source, a.url, a.title, e.idx, e.data FROM events e"
-        " JOIN articles a ON a.id = e.article_id WHERE 1"
-        + where
-        + " ORDER BY a.published, e.article_id, e.idx",
-        params,
-    )
-    for r in cursor:
-        row = {
-            "article_id": r[0],
-            "published": r[1],
-            "source": r[2],
-            "url": r[3],
-            "title": r[4],
-            "index": r[5],
-        }
-        row.update(_flat(json.loads(r[6])))
-        yield row
+    for article, r in _annotations(archive, "events", "x.data", date_from, date_to, outlet):
+        yield article | _flat(json.loads(r[0]))
 
 
 def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:

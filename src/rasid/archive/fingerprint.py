@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
-from rasid.arabic import normalize, tokenize
+from rasid.arabic import Token, normalize, tokenize
 
 _SPACE = re.compile(r"\s+")
 
@@ -24,15 +25,19 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(flat.encode("utf-8")).hexdigest()
 
 
-def index_terms(text: str) -> list[str]:
-    """The search terms of ``text``: normalised stems of words, numbers, Latin words."""
-    terms = []
-    for token in tokenize(text):
-        if token.kind == "word":
-            terms.append(normalize(token.stem))
-        elif token.kind in ("number", "latin"):
-            terms.append(normalize(token.text).lower())
-    return [t for t in terms if t]
+def term(token: Token) -> str | None:
+    """The search term of one token: the normalised stem of a word, a number or Latin word
+    normalised and lower-cased; None for punctuation and symbols."""
+    if token.kind == "word":
+        return normalize(token.stem) or None
+    if token.kind in ("number", "latin"):
+        return normalize(token.text).lower() or None
+    return None
+
+
+def index_terms(text: str, tokens: Sequence[Token] | None = None) -> list[str]:
+    """The search terms of ``text`` (of its ``tokens`` when an earlier stage made them)."""
+    return [t for t in map(term, tokens if tokens is not None else tokenize(text)) if t]
 
 
 def index_text(text: str) -> str:

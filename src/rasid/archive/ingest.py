@@ -15,7 +15,7 @@ import datetime as dt
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from rasid.archive import near
 from rasid.archive.fingerprint import content_hash
 from rasid.archive.sources import Record, Skipped, iter_records
 from rasid.archive.store import Prepared, SQLiteArchive, prepare
-from rasid.errors import ArchiveError
+from rasid.errors import ArchiveError, ReadError
 from rasid.reader import read, read_text
 from rasid.schema import Analysis, Article
 
@@ -73,8 +73,9 @@ def _analyse(article: Article) -> tuple[Analysis, Prepared]:
     if _COMPONENTS is None:
         _init_worker()
     analysis = analyze_article(article, _COMPONENTS)
+    prepared = prepare(analysis)  # reuses the tokens the analysis made
     analysis.cache.clear()  # tokens stay in the worker
-    return analysis, prepare(analysis)
+    return analysis, prepared
 
 
 def _done(value: Any) -> Future:
@@ -96,8 +97,8 @@ def _read(record: Record) -> Article:
             "author": record.author or article.author,
             "origin": record.origin,
         }
-        return _with(article, **meta)
-    article = read_text(
+        return replace(article, **meta)
+    return read_text(
         record.data,
         published=record.published,
         url=record.url,
@@ -106,13 +107,6 @@ def _read(record: Record) -> Article:
         author=record.author,
         origin=record.origin,
     )
-    return article
-
-
-def _with(article: Article, **changes: Any) -> Article:
-    from dataclasses import replace
-
-    return replace(article, **changes)
 
 
 def _now() -> str:
@@ -210,8 +204,6 @@ def _admit(
     pool: ProcessPoolExecutor | None,
     recent: _Recent | None = None,
 ) -> None:
-    from rasid.errors import ReadError
-
     try:
         article = _read(record)
     except ReadError as exc:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rasid.arabic import normalize, tokenize
-from rasid.archive.fingerprint import index_terms
+from rasid.arabic import tokenize
+from rasid.archive.fingerprint import index_terms, term
 from rasid.archive.store import SQLiteArchive, StoredArticle
 from rasid.errors import ArchiveError
 
@@ -76,10 +76,12 @@ def search(
 def snippet(text: str, wanted: set[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of the original ``text`` around the first word whose stem is wanted, and
     the offsets (into the snippet) of every wanted word in it."""
-    tokens = [t for t in tokenize(text) if t.kind in ("word", "number", "latin")]
-    matches = [
-        k for k, t in enumerate(tokens) if _term(t.stem if t.kind == "word" else t.text) in wanted
-    ]
+    tokens, terms = [], []
+    for token in tokenize(text):
+        if (found := term(token)) is not None:
+            tokens.append(token)
+            terms.append(found)
+    matches = [k for k, t in enumerate(terms) if t in wanted]
     if not tokens:
         return "", ()
     first = matches[0] if matches else 0
@@ -100,7 +102,3 @@ def snippet(text: str, wanted: set[str]) -> tuple[str, tuple[tuple[int, int], ..
                 highlights.append((at, at + len(word)))
                 cursor = at + len(word)
     return shown, tuple(highlights)
-
-
-def _term(text: str) -> str:
-    return normalize(text).lower()

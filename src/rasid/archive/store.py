@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from rasid.archive.fingerprint import index_text
+from rasid.archive.fingerprint import index_terms, index_text
 from rasid.errors import ArchiveError
 from rasid.schema import Analysis, Entity, Statement
 
@@ -60,13 +60,13 @@ def prepare(analysis: Analysis) -> Prepared:
     from rasid.archive.stories import term_counts
 
     article = analysis.article
+    title = index_terms(article.title or "")
+    body = index_terms(article.text, analysis.cache.get("tokens"))  # the entity stage's tokens
     return Prepared(
         document=json.dumps(analysis.to_dict(), ensure_ascii=False),
-        index_title=index_text(article.title or ""),
-        index_body=index_text(article.text),
-        term_counts=json.dumps(
-            term_counts((article.title or "") + "\n" + article.text), ensure_ascii=False
-        ),
+        index_title=" ".join(title),
+        index_body=" ".join(body),
+        term_counts=json.dumps(term_counts(title + body), ensure_ascii=False),
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from rasid.archive.fingerprint import index_terms
@@ -32,9 +32,10 @@ KEPT_TERMS = 120  # the most frequent terms kept per article
 BATCH = 500  # articles placed per transaction
 
 
-def term_counts(text: str) -> dict[str, int]:
-    """An article's term frequencies (its ``KEPT_TERMS`` most frequent stems)."""
-    counts = Counter(t for t in index_terms(text) if len(t) > 2 and not t[:1].isdigit())
+def term_counts(terms: Iterable[str]) -> dict[str, int]:
+    """An article's term frequencies (its ``KEPT_TERMS`` most frequent stems) from its
+    search terms (:func:`rasid.archive.fingerprint.index_terms`)."""
+    counts = Counter(t for t in terms if len(t) > 2 and not t[:1].isdigit())
     return dict(counts.most_common(KEPT_TERMS))
 
 
@@ -68,7 +69,7 @@ class _Vectors:
         row = self.db.execute(
             "SELECT coalesce(title, ''), text FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return term_counts(row[0] + "\n" + row[1] if row else "")
+        return term_counts(index_terms(row[0] + "\n" + row[1]) if row else [])
 
     def vector(self, article_id: int) -> dict[str, float]:
         if article_id not in self.cache:

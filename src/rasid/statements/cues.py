@@ -148,9 +148,8 @@ def without_object(w: str) -> str:
 
 
 def is_speech_verb(w: str) -> bool:
-    """A form of a verb of saying, after و/ف too. تابع alone is "affiliated to"; only
-    وتابع/فتابع and the other forms say "he went on"."""
-    if w == "تابع":
+    """A form of a verb of saying, after و/ف too (some forms only after one)."""
+    if w in lexicon.ONLY_AFTER_CONJUNCTION:
         return False
     return w in lexicon.SPEECH_VERBS or bare(w) in lexicon.SPEECH_VERBS
 

@@ -57,6 +57,9 @@ _SPEECH_VERBS: dict[str, tuple[str, str]] = {
 # Verbs whose bare masculine perfect is too ambiguous to be a cue on its own
 # (بين "between", رد "reply/answer" as a noun, روي): only their other forms count.
 _NO_BARE_PERFECT = frozenset({"explain", "reply", "tell", "see"})
+# Forms that are a verb of saying only after a conjunction: تابع alone is mostly the
+# adjective "affiliated to"; وتابع/فتابع say "he went on".
+ONLY_AFTER_CONJUNCTION = frozenset({"تابع"})
 # Verbs whose imperfect is mostly another verb (يبلغ "amounts to", يدعى "is called",
 # يبين/يبرز "shows" of things, يكتب): only their perfect forms count.
 _NO_IMPERFECT = frozenset(
