@@ -13,7 +13,7 @@ from rasid.arabic.normalize import (
 )
 from rasid.arabic.numbers import NumberMention, find_numbers
 from rasid.arabic.sentences import Sentence, split_sentences
-from rasid.arabic.tokens import Token, match_keys, tokenize, words
+from rasid.arabic.tokens import Token, match_keys, search_term, tokenize, words
 
 __all__ = [
     "NumberMention",
@@ -24,6 +24,7 @@ __all__ = [
     "normalize",
     "normalize_with_map",
     "original_span",
+    "search_term",
     "split_sentences",
     "strip_diacritics",
     "to_ascii_digits",

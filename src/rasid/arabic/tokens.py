@@ -379,6 +379,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+def search_term(token: Token) -> str | None:
+    """The form a token is matched by in search and scoring: the normalised stem of a word
+    (clitics and article off), a number or Latin word normalised and lower-cased; None for
+    punctuation and symbols."""
+    if token.kind == "word":
+        return normalize(token.stem) or None
+    if token.kind in ("number", "latin"):
+        return normalize(token.text).lower() or None
+    return None
+
+
 def words(text: str) -> list[Token]:
     """Only the Arabic ``word`` tokens of ``text``."""
     return [t for t in tokenize(text) if t.kind == "word"]

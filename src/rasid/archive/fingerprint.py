@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from rasid.arabic import Token, normalize, tokenize
+from rasid.arabic import Token, normalize, search_term, tokenize
 
 _SPACE = re.compile(r"\s+")
 
@@ -25,14 +25,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(flat.encode("utf-8")).hexdigest()
 
 
-def term(token: Token) -> str | None:
-    """The search term of one token: the normalised stem of a word, a number or Latin word
-    normalised and lower-cased; None for punctuation and symbols."""
-    if token.kind == "word":
-        return normalize(token.stem) or None
-    if token.kind in ("number", "latin"):
-        return normalize(token.text).lower() or None
-    return None
+term = search_term  # the search term of one token (rasid.arabic.search_term)
 
 
 def index_terms(text: str, tokens: Sequence[Token] | None = None) -> list[str]:

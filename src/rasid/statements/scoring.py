@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasid.arabic import normalize, tokenize
+from rasid.arabic import search_term, tokenize
 from rasid.schema import Statement
 from rasid.statements.devset import GoldArticle, GoldStatement
 
@@ -23,7 +23,7 @@ CONTENT_F1 = 0.5
 
 def stems(text: str) -> list[str]:
     """Normalised stems of the words and numbers of ``text`` (clitics and article off)."""
-    return [normalize(t.stem) for t in tokenize(text) if t.kind in ("word", "number", "latin")]
+    return [t for t in map(search_term, tokenize(text)) if t]
 
 
 def token_f1(predicted: str, gold: str) -> float:
