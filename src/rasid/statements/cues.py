@@ -62,9 +62,7 @@ class Draft:
     direct: bool
     stance: str
     speaker: Speaker | None  # None: from context
-    phrase_start: int  # where the speaker phrase starts (for sorting, pronoun subjects)
     via: list[Via] = field(default_factory=list)
-    context: bool = False  # the speaker comes from context (pronoun, participle)
 
 
 class ParagraphView:

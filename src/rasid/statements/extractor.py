@@ -289,33 +289,19 @@ def _draft_from_frame(
 ) -> Draft:
     speaker: Speaker | None = None
     via: list[Via] = []
-    phrase_start = p.tokens[i].start
     if frame.speaker is not None:
         phrase = make_phrase(p, *frame.speaker, entities)
         speaker = _speaker_or_reference(phrase, text, entities)
-        phrase_start = phrase.start
     for kind, rng, extra in frame.relays:
         if kind == "outer" and rng is not None:
             via.insert(0, via_from(make_phrase(p, *rng, entities), text))
         elif kind == "platform" and rng is not None:
-            t = p.tokens[rng[0]]
-            via.append(
-                Via(
-                    text=t.text if t.text[0] not in "وبل" else t.text[1:],
-                    kind="platform",
-                    start=t.start
-                    + (
-                        len(t.text) - len(t.text.lstrip("وبل"))
-                        if t.text[0] in "وبل" and len(t.text) > 4
-                        else 0
-                    ),
-                    end=t.end,
-                )
-            )
+            t = p.tokens[rng[0]]  # بتويتر → تويتر: the stem, without its clitic
+            via.append(Via(text=t.stem, kind="platform", start=t.stem_start, end=t.stem_end))
         elif kind == "attribution" and rng is not None:
             via.append(via_from(make_phrase(p, *rng, entities), text))
         elif kind == "interview" and extra is not None:
-            s, e = (int(x) for x in extra.split(":"))
+            s, e = extra
             name = text[s:e].strip('«»“”"ـ ')
             if name:
                 s = text.index(name, s)
@@ -326,9 +312,7 @@ def _draft_from_frame(
         direct=direct,
         stance=stance,
         speaker=speaker,
-        phrase_start=phrase_start,
         via=via,
-        context=speaker is None,
     )
 
 
@@ -388,8 +372,6 @@ def _participle_statement(
         direct=direct,
         stance="deny" if deny else "assert",
         speaker=None,
-        phrase_start=p.tokens[i].start,
-        context=True,
     )
 
 
@@ -466,8 +448,6 @@ def _attribution_statement(
         direct=False,
         stance="assert",
         speaker=speaker,
-        phrase_start=phrase.start if phrase is not None else cue_start,
-        context=speaker is None,
     )
 
 

@@ -34,7 +34,11 @@ from rasid.statements.speakers import (
 @dataclass(slots=True)
 class Frame:
     speaker: tuple[int, int] | None = None  # token range
-    relays: list[tuple[str, tuple[int, int] | None, str | None]] = field(default_factory=list)
+    # (kind, token range, character range): outer speakers, attributions and platforms
+    # by tokens; interviews (``لوكالة X``، ``إلى “لايف نيوز”``) by the outlet name's characters
+    relays: list[tuple[str, tuple[int, int] | None, tuple[int, int] | None]] = field(
+        default_factory=list
+    )
     content_start: int | None = None  # token index where the content starts
     colon: int | None = None  # token index after a colon that opens unmarked direct speech
     quote: Quote | None = None
@@ -82,7 +86,7 @@ def read_frame(
                 # تحدثت إلى “لايف نيوز”: an outlet's name, and the channel of the words
                 close = p.token_at(q.close)
                 start, end = q.open + 1, q.close
-                frame.relays.append(("interview", None, f"{start}:{end}"))
+                frame.relays.append(("interview", None, (start, end)))
                 j = close + 1
                 continue
             if q is not None and quote_words(p, q) >= 2:
@@ -157,15 +161,10 @@ def read_frame(
         if w in lexicon.INTERVIEW_NOUNS and j + 1 < limit and p.norms[j + 1].startswith("ل"):
             j += 1
             continue
-        platform = lexicon.PLATFORMS.get(key(t)) if t.kind == "word" else None
-        if (
-            platform is None
-            and t.kind == "latin"
-            and t.text.lower() in ("twitter", "facebook", "x")
+        if (t.kind == "word" and key(t) in lexicon.PLATFORMS) or (
+            t.kind == "latin" and t.text.lower() in lexicon.LATIN_PLATFORMS
         ):
-            platform = t.text
-        if platform is not None:
-            frame.relays.append(("platform", (j, j + 1), platform))
+            frame.relays.append(("platform", (j, j + 1), None))
             j += 1
             continue
         if (length := attribution_at(p, j)) > 0:
@@ -251,7 +250,7 @@ def relay_target(
     frame.end = b
     if name in own or any(o and o in name.split() for o in own) or name.replace("ال", "", 1) in own:
         return True
-    frame.relays.append(("interview", None, f"{start}:{end}"))
+    frame.relays.append(("interview", None, (start, end)))
     return True
 
 
@@ -278,7 +277,7 @@ def trailing_relay(
                 a, b = phrase_range(p, k + 1, end, entities)
                 if b > a:
                     frame.relays.append(
-                        ("interview", None, f"{p.tokens[a].start}:{p.tokens[b - 1].end}")
+                        ("interview", None, (p.tokens[a].start, p.tokens[b - 1].end))
                     )
             else:
                 frame_end = frame.end

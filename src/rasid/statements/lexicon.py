@@ -316,19 +316,10 @@ RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذا
 INTERVIEW_NOUNS = frozenset(
     {"تصريح", "تصريحات", "حديث", "مقابله", "لقاء", "حوار", "اتصال", "تصريحه", "تصريحها"}
 )
-PLATFORMS: dict[str, str] = {
-    "تويتر": "تويتر",
-    "توتير": "تويتر",
-    "فيسبوك": "فيسبوك",
-    "فيس": "فيسبوك",
-    "انستغرام": "إنستغرام",
-    "انستجرام": "إنستغرام",
-    "تلغرام": "تلغرام",
-    "تيليغرام": "تلغرام",
-    "يوتيوب": "يوتيوب",
-    "سناب": "سناب شات",
-    "اكس": "إكس",
-}
+PLATFORMS = frozenset(
+    "تويتر توتير فيسبوك فيس انستغرام انستجرام تلغرام تيليغرام يوتيوب سناب اكس".split()
+)
+LATIN_PLATFORMS = frozenset({"twitter", "facebook", "x", "instagram", "telegram", "youtube"})
 TRANSLATION_NOUNS = frozenset({"ترجمه", "ترجمتها", "ترجمته"})
 
 # Words that stop a content clause when a new speech act starts after them.
