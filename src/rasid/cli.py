@@ -184,6 +184,92 @@ def eval_ner(
     render_scores(report, Console(highlight=False))
 
 
+@eval_app.command("events")
+def eval_events(
+    split: Annotated[
+        str,
+        typer.Option(
+            help="dev (the rules were developed on it) or test (held out, never looked at)."
+        ),
+    ] = "dev",
+    gold: Annotated[
+        Path | None,
+        typer.Option(help="An annotation folder of your own (overrides --split)."),
+    ] = None,
+    shared: Annotated[
+        Path | None,
+        typer.Option(
+            help="The ../shared folder with the corpora (default: RASID_SHARED or ../shared)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list every missed and spurious event.")
+    ] = False,
+) -> None:
+    """Score event extraction on the hand-annotated development set: precision, recall
+    and F1 of type + place (type + trigger when the gold event has no place), and on
+    matched events the share of right dates, counts and claims.
+
+    Example:
+
+      rasid eval events --json
+      rasid eval events --split test
+    """
+    from rasid.events.devset import DEFAULT_GOLD, HELD_OUT, load_devset
+    from rasid.events.scoring import evaluate
+
+    if split not in ("dev", "test"):
+        raise EvaluationError(f"--split must be dev or test, not {split!r}")
+    folder = gold or (HELD_OUT if split == "test" else DEFAULT_GOLD)
+    report = evaluate(load_devset(folder, shared))
+    if as_json:
+        data = report.to_dict()
+        if errors:
+            data["error_list"] = [pair.to_dict() for pair in report.pairs if pair.error]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from rasid.terminal import render_event_scores
+
+    render_event_scores(report, Console(highlight=False))
+    if errors:
+        for pair in report.pairs:
+            if pair.error:
+                item = pair.to_dict()
+                typer.echo(
+                    f"{item['error']}\t{item['article']}\t{item['type']}\t{item['trigger']}"
+                    f"\t{item['location'] or ''}"
+                )
+
+
+@eval_app.command("dates")
+def eval_dates(
+    shared: Annotated[
+        Path | None,
+        typer.Option(
+            help="The ../shared folder with the corpora (default: RASID_SHARED or ../shared)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score time expressions (found, and resolved to the right day or range) against the
+    hand-checked list in tests/data/timex_dev and the silver TimeML corpus in ../shared.
+
+    Example:
+
+      rasid eval dates --json
+    """
+    from rasid.events.timex_eval import evaluate
+
+    reports = evaluate(shared)
+    if as_json:
+        typer.echo(json.dumps({k: r.to_dict() for k, r in reports.items()}, indent=2))
+        return
+    from rasid.terminal import render_date_scores
+
+    render_date_scores(reports, Console(highlight=False))
+
+
 @eval_app.command("statements")
 def eval_statements(
     split: Annotated[

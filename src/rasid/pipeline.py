@@ -26,15 +26,21 @@ class Component(Protocol):
 
 
 def default_components() -> tuple[Component, ...]:
-    """The analysers run by default, in order: entities, then statements.
+    """The analysers run by default, in order: entities, statements, then events.
 
     Raises :class:`rasid.errors.ModelError` when a shipped model cannot be loaded."""
     from rasid.entities.gazetteer import default_gazetteer
     from rasid.entities.recognizer import EntityRecognizer
     from rasid.entities.tagger import shipped_tagger
+    from rasid.events import EventExtractor
     from rasid.statements import StatementExtractor
 
-    return (EntityRecognizer(shipped_tagger(), default_gazetteer()), StatementExtractor())
+    gazetteer = default_gazetteer()
+    return (
+        EntityRecognizer(shipped_tagger(), gazetteer),
+        StatementExtractor(),
+        EventExtractor(gazetteer),
+    )
 
 
 def analyze_article(article: Article, components: Sequence[Component] | None = None) -> Analysis:

@@ -214,6 +214,118 @@ class Statement:
         }
 
 
+EventType = Literal[
+    "ATTACK", "CLASH", "SEIZE", "CASUALTIES", "ARREST", "TALKS", "AGREEMENT", "DEMAND", "PROTEST"
+]
+EVENT_TYPES: tuple[str, ...] = (
+    "ATTACK",
+    "CLASH",
+    "SEIZE",
+    "CASUALTIES",
+    "ARREST",
+    "TALKS",
+    "AGREEMENT",
+    "DEMAND",
+    "PROTEST",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """Who did it (``actor``) or to whom (``target``): a mention in the event's sentence;
+    ``entity`` is the canonical name of the linked entity, when there is one."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where it happened: the most specific place the sentence gives, with the linked
+    entity's canonical name and coordinates when the gazetteer knows it."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """When it happened: the time expression (``text``, ``span_start``/``span_end`` in the
+    article) resolved against the publication date to a day (``date``) or a range
+    (``start``/``end``, ``YYYY-MM-DD``)."""
+
+    text: str | None = None
+    date: str | None = None
+    start: str | None = None
+    end: str | None = None
+    span_start: int | None = None
+    span_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """How many: ``value`` for a stated count, ``min``/``max`` for a bound or a vague one
+    (``عشرات`` 20–99, ``أكثر من 350`` min 351), ``unit`` what is counted (one English word)."""
+
+    text: str
+    start: int
+    end: int
+    value: int | float | None = None
+    min: int | float | None = None
+    max: int | float | None = None
+    unit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One happening. ``claimed_by`` is the index (in ``Analysis.statements``) of the
+    statement that reports it; none when the article states it in its own voice."""
+
+    type: EventType
+    trigger: Span
+    actor: Participant | None = None
+    target: Participant | None = None
+    location: Place | None = None
+    time: When | None = None
+    quantity: Quantity | None = None
+    claimed_by: int | None = None
+    negated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        def part(x: Any) -> Any:
+            return None if x is None else x.to_dict()
+
+        return {
+            "type": self.type,
+            "trigger": self.trigger.to_dict(),
+            "actor": part(self.actor),
+            "target": part(self.target),
+            "location": part(self.location),
+            "time": part(self.time),
+            "quantity": part(self.quantity),
+            "claimed_by": self.claimed_by,
+            "negated": self.negated,
+        }
+
+
 class Annotation(Protocol):
     """What every analysis result (entity, statement, event) offers."""
 

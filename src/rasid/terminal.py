@@ -30,7 +30,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rasid.reader.boilerplate import REASONS
-from rasid.schema import Analysis, Statement
+from rasid.schema import Analysis, Event, Statement
 
 
 def _lines(text: str, width: int, visual: bool) -> str:
@@ -126,11 +126,43 @@ def render(analysis: Analysis, console: Console, *, visual: bool = False) -> Non
                 "\n".join(how),
             )
         console.print(table)
-    for name, items in (("events", analysis.events),):
-        if items:
-            console.print(Rule(f"{name}: {len(items)}"))
-            for item in items:
-                console.print(item.to_dict(), highlight=False)
+    events = [e for e in analysis.events if isinstance(e, Event)]
+    if events:
+        console.print(Rule(f"events: {len(events)}"))
+        table = Table(show_header=True, header_style="dim", expand=True)
+        for column in ("#", "type", "what", "where", "when", "how many", "claimed by"):
+            table.add_column(column, justify="right" if column == "#" else "left", overflow="fold")
+        for k, e in enumerate(events):
+            what = e.trigger.text + (" [red](not)[/red]" if e.negated else "")
+            if e.actor:
+                what += f"\n[dim]by[/dim] {e.actor.text}"
+            if e.target:
+                what += f"\n[dim]on[/dim] {e.target.text}"
+            where = e.location.text if e.location else ""
+            if e.location and e.location.lat is not None:
+                where += f"\n[dim]{e.location.lat:.2f}, {e.location.lon:.2f}[/dim]"
+            when = ""
+            if e.time:
+                when = e.time.date or f"{e.time.start} → {e.time.end}"
+                when += f"\n[dim]{e.time.text}[/dim]" if e.time.text else ""
+            many = ""
+            if e.quantity:
+                q = e.quantity
+                many = str(q.value) if q.value is not None else f"{q.min or ''}–{q.max or ''}"
+                many += f" {q.unit}" if q.unit else ""
+            claim = ""
+            if e.claimed_by is not None and e.claimed_by < len(statements):
+                claim = f"#{e.claimed_by} {statements[e.claimed_by].speaker.text}"
+            table.add_row(
+                str(k),
+                e.type,
+                _lines(what, width // 5, visual),
+                _lines(where, width // 6, visual),
+                when,
+                many,
+                _lines(claim, width // 6, visual),
+            )
+        console.print(table)
 
 
 def render_scores(report, console: Console) -> None:
@@ -155,6 +187,57 @@ def render_scores(report, console: Console) -> None:
         str(micro.support),
         style="bold",
     )
+    console.print(table)
+
+
+def render_event_scores(report, console: Console) -> None:
+    """Precision, recall, F1 of events (type + place) and the accuracy of dates and counts."""
+    data = report.to_dict()
+    table = Table(title=f"{data['articles']} articles, {data['gold']} gold events")
+    for column in ("", "precision", "recall", "F1", "gold", "predicted"):
+        table.add_column(column, justify="right" if column else "left")
+    for kind, x in data["per_type"].items():
+        table.add_row(
+            kind,
+            f"{x['precision']:.3f}",
+            f"{x['recall']:.3f}",
+            f"{x['f1']:.3f}",
+            str(x["gold"]),
+            str(x["predicted"]),
+        )
+    table.add_row(
+        "all",
+        f"{data['precision']:.3f}",
+        f"{data['recall']:.3f}",
+        f"{data['f1']:.3f}",
+        str(data["gold"]),
+        str(data["predicted"]),
+        style="bold",
+    )
+    console.print(table)
+    for name in ("dates", "counts", "claims"):
+        x = data[name]
+        value = "n/a" if x["accuracy"] is None else f"{x['accuracy']:.3f}"
+        console.print(f"{name} right on matched events: {value} (n={x['n']})")
+
+
+def render_date_scores(reports: dict, console: Console) -> None:
+    """Detection and resolution of time expressions against each reference."""
+    table = Table(title="time expressions")
+    for column in ("reference", "documents", "gold", "precision", "recall", "F1", "resolved right"):
+        table.add_column(column, justify="left" if column == "reference" else "right")
+    for name, report in reports.items():
+        x = report.to_dict()
+        r = x["resolution"]
+        table.add_row(
+            name,
+            str(x["documents"]),
+            str(x["gold"]),
+            f"{x['precision']:.3f}",
+            f"{x['recall']:.3f}",
+            f"{x['f1']:.3f}",
+            "n/a" if r["accuracy"] is None else f"{r['accuracy']:.3f} (n={r['n']})",
+        )
     console.print(table)
 
 
