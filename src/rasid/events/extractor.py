@@ -351,6 +351,8 @@ def _locative(text: str, e: Entity) -> bool:
         k = normalize(w.text)
         if k in ("من", "بين", "مع", "ضد", "عن"):
             return False
+        if e.id is not None and e.id.startswith("phrase:"):
+            return True  # a place noun heads it: a place wherever it stands
         if (
             k in lexicon.LOCATIVES
             or normalize(w.stem) in lexicon.LOCATIVES
@@ -503,7 +505,8 @@ def _quantity(
             continue
         if any(t.start <= m.start < t.end for t in times):
             continue  # a day or a year, not a count
-        gap = m.start - t_end if m.start >= t_end else t_start - (m.unit_end or m.end)
+        # after the trigger first (أصيب 12); a count before it (عشرات الأشخاص قتلوا) a bit less
+        gap = m.start - t_end if m.start >= t_end else t_start - (m.unit_end or m.end) + 3
         if 0 <= gap < best_gap:
             best, best_gap = m, gap
     if best is None:
@@ -578,6 +581,13 @@ def _mentioned_before(
     return any(e.type == trig.type and e.trigger.start < start for e in earlier)
 
 
+def _subtype(trig: _Trigger, keys: list[tuple[str, ...]]) -> str:
+    """Killed and wounded are two events even at one place."""
+    if trig.type == "CASUALTIES" and any(k in lexicon.WOUNDED for k in keys[trig.first]):
+        return "wounded"
+    return ""
+
+
 _RETOLD = ("ATTACK", "CLASH", "SEIZE", "CASUALTIES", "ARREST", "PROTEST", "TALKS", "AGREEMENT")
 
 
@@ -646,7 +656,7 @@ def _sentence_events(
         quantity = _quantity(text, toks, keys, lo, hi, trig, numbers, times)
         noun = t0.definite or any(k in lexicon.NOUN_TRIGGERS for k in keys[trig.first])
         for place in _places(text, toks, whole_lo, whole_hi, trig, ents, place_kind):
-            key = (trig.type, place.text if place else None)
+            key = (trig.type, place.text if place else None, _subtype(trig, keys))
             if key in seen or _told_before(trig.type, place, noun and quantity is None, earlier):
                 continue  # the same happening named twice
             seen.add(key)

@@ -146,6 +146,8 @@ def load_silver(shared: Path | None = None) -> list[TimeDoc]:
 def load_hand_checked(folder: Path | None = None, shared: Path | None = None) -> list[TimeDoc]:
     folder = folder or HAND_CHECKED
     shared = shared or default_shared()
+    if not shared.is_dir():
+        raise EvaluationError(f"the corpora are not at {shared} (set RASID_SHARED or --shared)")
     statements = REPO / "tests" / "data" / "statements_dev"
     docs: list[TimeDoc] = []
     for path in sorted(folder.glob("*.json")):
