@@ -341,6 +341,9 @@ def _locative(text: str, e: Entity) -> bool:
     words = tokenize(text, max(0, e.start - 25), e.start + 1)
     if not words:
         return False
+    first = tokenize(text, e.start, e.end)[:1]
+    if first and normalize(first[0].stem) in lexicon.LOCATIVES:
+        return True  # the name starts with one (محيط جبل العروس)
     own = words[-1]
     if own.start < e.start < own.end or (own.start == e.start and own.stem_start > own.start):
         prefix = normalize(text[own.start : e.start])
@@ -349,6 +352,8 @@ def _locative(text: str, e: Entity) -> bool:
     prev = [w for w in words if w.end <= e.start]
     for w in reversed(prev[-3:]):
         k = normalize(w.text)
+        if k == "من" and prev.index(w) > 0 and normalize(prev[prev.index(w) - 1].text) == "كل":
+            return True  # في كل من الدمام والقطيف
         if k in ("من", "بين", "مع", "ضد", "عن"):
             return False
         if e.id is not None and e.id.startswith("phrase:"):
@@ -393,12 +398,35 @@ def _place(text: str, e: Entity) -> Place:
     return Place(text[start:end], start, end, e.canonical, e.lat, e.lon)
 
 
+def _coordinated_names(toks: list[Token], j: int) -> list[tuple[int, int]]:
+    """After a plural place noun (``أحياء الروضة وعصيفرة وجولة الكهرباء``): the names
+    joined by و, one span each (without the و)."""
+    spans: list[tuple[int, int]] = []
+    n = len(toks)
+    while j < n and toks[j].kind == "word" and normalize(toks[j].text).startswith("و"):
+        tok = toks[j]
+        rest = normalize(tok.text)[1:]
+        if len(rest) < 2 or rest in lexicon.NAME_STOPS:
+            break
+        start = tok.start + 1
+        end = tok.end
+        k = j + 1
+        if k < n and toks[k].kind == "word" and normalize(toks[k].text).startswith("ال") and (
+            normalize(toks[k].text) not in lexicon.NAME_STOPS
+        ):
+            end = toks[k].end
+            k += 1
+        spans.append((start, end))
+        j = k
+    return spans
+
+
 def _phrase_places(
     text: str, toks: list[Token], keys: list[tuple[str, ...]], ents: Sequence[Entity]
 ) -> list[Entity]:
     """Place phrases headed by a place noun (``حي الروضة``, ``مسجد الحسين``, ``مديرية
     موجرين``) that the tagger did not mark, as unlinked places."""
-    taken = [(e.start, e.end) for e in ents if e.label == "LOC"]
+    taken = [(e.start, e.end) for e in ents]
     out: list[Entity] = []
     n = len(toks)
     for i, tok in enumerate(toks):
@@ -430,12 +458,13 @@ def _phrase_places(
         if j == i + 1:
             continue
         start = tok.stem_start - (2 if tok.definite else 0)  # keep the article
-        end = toks[j - 1].end
-        if any(a < end and start < b for a, b in taken):
-            continue
-        out.append(
-            Entity(text[start:end], "LOC", start, end, text[start:end], id=f"phrase:{level}")
-        )
+        spans = [(start, toks[j - 1].end)]
+        if any(k in lexicon.PLURAL_HEADS for k in ks):
+            spans += _coordinated_names(toks, j)
+        for a, b in spans:
+            if any(x < b and a < y for x, y in taken):
+                continue
+            out.append(Entity(text[a:b], "LOC", a, b, text[a:b], id=f"phrase:{level}"))
     return out
 
 
