@@ -221,6 +221,11 @@ def _keep(
         return False
     if trig.type == "ATTACK" and any(k in lexicon.CEASEFIRE for k in before[-6:]):
         return False
+    if trig.type == "TALKS" and trig.first == trig.last and ks & lexicon.MEETING_NOUNS:
+        # a meeting noun is talks between parties only with the other party in sight
+        window = {k for j in range(trig.last + 1, min(trig.last + 7, len(toks))) for k in keys[j]}
+        if not window & {"مع", "بين"}:
+            return False
     if trig.type == "ATTACK" and "هجوم" in ks and trig.last + 1 < len(toks):
         nxt = set(keys[trig.last + 1])
         if nxt & {"معاكس", "اعلامي", "لفظي"}:
@@ -450,7 +455,9 @@ def _phrase_places(
         limit = 2
         while j < n and j - i <= limit and toks[j].kind == "word":
             w = normalize(toks[j].text)
-            if w in lexicon.NAME_STOPS or (j > i + 1 and w.startswith(("و", "ب", "ل"))):
+            if w in lexicon.NAME_STOPS or w.startswith(("و", "ب", "ل")) or w.endswith("يا"):
+                break
+            if len(w) < 3 and w not in ("ال",):
                 break
             if w in ("بن", "ابن", "ابو", "ابي", "بنت", "ال"):
                 limit = min(limit + 2, 5)
@@ -686,7 +693,7 @@ def _sentence_events(
         noun = t0.definite or any(k in lexicon.NOUN_TRIGGERS for k in keys[trig.first])
         for place in _places(text, toks, whole_lo, whole_hi, trig, ents, place_kind):
             key = (trig.type, place.text if place else None, _subtype(trig, keys))
-            if key in seen or _told_before(trig.type, place, noun and quantity is None, earlier):
+            if key in seen or _told_before(trig.type, place, (noun or when is None) and quantity is None, earlier):
                 continue  # the same happening named twice
             seen.add(key)
             out.append(
