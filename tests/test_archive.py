@@ -464,3 +464,28 @@ def test_cli_stories_json(tmp_path):
     assert {"id", "url", "source", "published"} <= set(found[0]["articles"][0])
     shown = run("story", str(found[0]["id"]), "--db", str(db))
     assert shown.returncode == 0 and "أوكرانيا" in shown.stdout
+
+
+def test_export_events_with_their_claims_and_coordinates(tmp_path):
+    db = str(tmp_path / "c.db")
+    assert (
+        run("ingest", str(SEED), "--db", db, "--published", "2022-02-28", "--json").returncode == 0
+    )
+    out = tmp_path / "e.csv"
+    done = run("export", "events", "--db", db, "--format", "csv", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    import csv as csv_module
+
+    rows = list(csv_module.DictReader(out.open(encoding="utf-8")))
+    (berdyansk,) = [r for r in rows if r["location"] == "بيرديانسك"]
+    assert berdyansk["type"] == "SEIZE" and float(berdyansk["location_lat"]) > 46
+    assert berdyansk["claimed_by_speaker"] == "وزارة الدفاع الروسية"
+    assert berdyansk["claimed_by_via"] == "وكالة إنترفاكس"
+    (talks,) = [r for r in rows if r["type"] == "TALKS"]
+    assert talks["date"] == "2022-02-28" and talks["claimed_by_speaker"] == ""
+    geo = json.loads(run("export", "events", "--db", db, "--format", "geojson").stdout)
+    places = {f["properties"]["location"] for f in geo["features"]}
+    assert {"بيرديانسك", "إنرهودار", "كييف", "خاركيف"} <= places
+    for feature in geo["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90

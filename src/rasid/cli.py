@@ -345,6 +345,13 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Processes that analyse in parallel.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     batch: Annotated[int, typer.Option(help="Records stored per transaction.")] = 50,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="YYYY-MM-DD assumed for articles that carry no date of their own "
+            "(relative dates such as أمس resolve against it)."
+        ),
+    ] = None,
 ) -> None:
     """Read, deduplicate, analyse and store every article of the sources. Running it
     again adds nothing; an interrupted run resumes where its last batch ended.
@@ -363,7 +370,12 @@ def ingest(
         total = count_records(sources)
         with ingest_progress(total, enabled=not as_json) as update:
             summary = run_ingest(
-                sources, archive, workers=workers, batch_size=batch, progress=update
+                sources,
+                archive,
+                workers=workers,
+                batch_size=batch,
+                progress=update,
+                published=parse_date(published) if published else None,
             )
     except KeyboardInterrupt:
         sys.stderr.write(

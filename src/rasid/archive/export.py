@@ -43,6 +43,39 @@ STATEMENT_COLUMNS = [
 ]
 
 
+EVENT_COLUMNS = [
+    "article_id",
+    "published",
+    "source",
+    "url",
+    "title",
+    "index",
+    "type",
+    "trigger",
+    "actor",
+    "actor_entity",
+    "target",
+    "target_entity",
+    "location",
+    "location_entity",
+    "location_lat",
+    "location_lon",
+    "time_text",
+    "date",
+    "date_start",
+    "date_end",
+    "quantity_text",
+    "quantity_value",
+    "quantity_min",
+    "quantity_max",
+    "quantity_unit",
+    "claimed_by",
+    "claimed_by_speaker",
+    "claimed_by_via",
+    "negated",
+]
+
+
 def _filters(date_from: str | None, date_to: str | None, outlet: str | None) -> tuple[str, list]:
     sql, params = "", []
     if date_from:
@@ -105,21 +138,55 @@ def event_rows(
     date_to: str | None = None,
     outlet: str | None = None,
 ) -> Iterator[dict[str, Any]]:
+    """One row per event, with who claims it (the claiming statement's speaker and relay
+    chain) looked up in the same article's statements."""
+    claims: dict[tuple[int, int], tuple[str, str]] = {}
     for article, r in _annotations(archive, "events", "x.data", date_from, date_to, outlet):
-        yield article | _flat(json.loads(r[0]))
+        e = json.loads(r[0])
+        claimed = e.get("claimed_by")
+        speaker = via = None
+        if claimed is not None:
+            key = (article["article_id"], claimed)
+            if key not in claims:
+                row = archive.db.execute(
+                    "SELECT speaker, via FROM statements WHERE article_id = ? AND idx = ?", key
+                ).fetchone()
+                chain = " ← ".join(v["text"] for v in json.loads(row[1])) if row else ""
+                claims[key] = (row[0] if row else "", chain)
+            speaker, via = claims[key]
+        yield article | _event_row(e, speaker, via)
 
 
-def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in data.items():
-        name = f"{prefix}{k}"
-        if isinstance(v, dict):
-            out.update(_flat(v, name + "_"))
-        elif isinstance(v, list):
-            out[name] = json.dumps(v, ensure_ascii=False)
-        else:
-            out[name] = v
-    return out
+def _event_row(e: dict[str, Any], speaker: str | None, via: str | None) -> dict[str, Any]:
+    def part(name: str, field: str) -> Any:
+        value = e.get(name)
+        return None if value is None else value.get(field)
+
+    return {
+        "type": e["type"],
+        "trigger": part("trigger", "text"),
+        "actor": part("actor", "text"),
+        "actor_entity": part("actor", "entity"),
+        "target": part("target", "text"),
+        "target_entity": part("target", "entity"),
+        "location": part("location", "text"),
+        "location_entity": part("location", "entity"),
+        "location_lat": part("location", "lat"),
+        "location_lon": part("location", "lon"),
+        "time_text": part("time", "text"),
+        "date": part("time", "date"),
+        "date_start": part("time", "start"),
+        "date_end": part("time", "end"),
+        "quantity_text": part("quantity", "text"),
+        "quantity_value": part("quantity", "value"),
+        "quantity_min": part("quantity", "min"),
+        "quantity_max": part("quantity", "max"),
+        "quantity_unit": part("quantity", "unit"),
+        "claimed_by": e.get("claimed_by"),
+        "claimed_by_speaker": speaker,
+        "claimed_by_via": via,
+        "negated": bool(e.get("negated")),
+    }
 
 
 def write(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO | Path, columns: list[str]) -> int:
@@ -201,5 +268,5 @@ def export(
         if table == "statements"
         else event_rows(archive, **filters)
     )
-    columns = STATEMENT_COLUMNS if table == "statements" else []
+    columns = STATEMENT_COLUMNS if table == "statements" else EVENT_COLUMNS
     return write(rows, fmt, out if out is not None else sys.stdout, columns)

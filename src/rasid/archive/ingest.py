@@ -137,8 +137,11 @@ def ingest(
     progress: Callable[[Summary], None] | None = None,
     fetcher: Callable[[str], bytes] | None = None,
     records: Iterable[Record | Skipped] | None = None,
+    published: str | None = None,
 ) -> Summary:
-    """Ingest every record of ``sources`` (or the given ``records``) into ``archive``."""
+    """Ingest every record of ``sources`` (or the given ``records``) into ``archive``.
+    ``published`` is the date assumed for records that carry none (relative dates in the
+    text resolve against it); a record's own date always wins."""
     if workers < 1:
         raise ArchiveError("--workers must be at least 1")
     summary = Summary()
@@ -160,6 +163,8 @@ def ingest(
             elif archive.seen_origin(item.origin):
                 summary.already += 1
             else:
+                if published and not item.published:
+                    item = replace(item, published=published)
                 summary.read += 1
                 _admit(item, archive, pending, in_flight, pool, recent)
             if len(pending) >= window:

@@ -416,8 +416,11 @@ def _coordinated_names(toks: list[Token], j: int) -> list[tuple[int, int]]:
         start = tok.start + 1
         end = tok.end
         k = j + 1
-        if k < n and toks[k].kind == "word" and normalize(toks[k].text).startswith("ال") and (
-            normalize(toks[k].text) not in lexicon.NAME_STOPS
+        if (
+            k < n
+            and toks[k].kind == "word"
+            and normalize(toks[k].text).startswith("ال")
+            and (normalize(toks[k].text) not in lexicon.NAME_STOPS)
         ):
             end = toks[k].end
             k += 1
@@ -693,7 +696,9 @@ def _sentence_events(
         noun = t0.definite or any(k in lexicon.NOUN_TRIGGERS for k in keys[trig.first])
         for place in _places(text, toks, whole_lo, whole_hi, trig, ents, place_kind):
             key = (trig.type, place.text if place else None, _subtype(trig, keys))
-            if key in seen or _told_before(trig.type, place, (noun or when is None) and quantity is None, earlier):
+            if key in seen or _told_before(
+                trig.type, place, (noun or when is None) and quantity is None, earlier
+            ):
                 continue  # the same happening named twice
             seen.add(key)
             out.append(
