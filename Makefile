@@ -32,9 +32,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/arabic_core.py
 	$(BIN)/python bench/ner_speed.py
 	$(BIN)/rasid eval ner
-	$(BIN)/python bench/statements_speed.py
+	$(BIN)/python bench/stages_speed.py
 	$(BIN)/rasid eval statements
 	$(BIN)/rasid eval statements --split test
+	$(BIN)/rasid eval dates
+	$(BIN)/rasid eval events
+	$(BIN)/rasid eval events --split test
 	$(BIN)/python bench/ingest_saudinewsnet.py --workers 2
 	$(BIN)/python bench/search_latency.py
 

@@ -124,15 +124,23 @@ def extract(
     for para in article.paragraphs:
         if para.kind != "body":
             continue
+        last_time: TimeExpression | None = None
         for sentence in split_sentences(text[para.start : para.end]):
             s_start, s_end = para.start + sentence.start, para.start + sentence.end
             toks = list(tokens[bisect_left(starts, s_start) : bisect_left(starts, s_end)])
             if not toks:
                 continue
             ents = entities[bisect_left(ent_starts, s_start) : bisect_left(ent_starts, s_end)]
-            sent_times = [t for t in times if s_start <= t.start < s_end]
+            sent_times = [t for t in times if s_start <= t.start < s_end and t.resolved]
+            inherited = not sent_times and last_time is not None
+            if sent_times:
+                last_time = sent_times[-1]
+            elif last_time is not None:
+                sent_times = [last_time]  # a sentence with no time goes on with its paragraph's
             events.extend(
-                _sentence_events(text, toks, list(ents), sent_times, statements, place_kind, events)
+                _sentence_events(
+                    text, toks, list(ents), sent_times, statements, place_kind, events, inherited
+                )
             )
     return events
 
@@ -380,6 +388,14 @@ def _places(
     locs = [e for e in ents if e.label == "LOC" and toks[lo].start <= e.start < toks[hi - 1].end]
     near = [e for e in locs if toks[a].start <= e.start < toks[b - 1].end]
     after = [e for e in near if e.start >= t_end and _locative(text, e)]
+    if trig.type in _PLACE_AS_OBJECT:
+        # what is seized or hit may be the place itself: سيطرت على عدن، تحرير عدن، قصف حلب
+        direct = [
+            e
+            for e in near
+            if t_end <= e.start <= t_end + 12 and not _party(text, e) and e not in after
+        ]
+        after = sorted(direct + after, key=lambda e: e.start)
     if not after:
         after = [e for e in locs if e.start >= t_end and _locative(text, e)]
     before = [e for e in near if e.end <= t_start and _locative(text, e)]
@@ -391,6 +407,15 @@ def _places(
         return [_place(text, e) for e in group]
     best = min(group, key=lambda e: (_place_rank(e, place_kind), group.index(e)))
     return [_place(text, best)]
+
+
+_PLACE_AS_OBJECT = ("SEIZE", "ATTACK")
+
+
+def _party(text: str, e: Entity) -> bool:
+    """A place named as a party (after من، بين، مع، ضد)."""
+    before = normalize(text[max(0, e.start - 6) : e.start]).split()
+    return bool(before) and before[-1] in ("من", "بين", "مع", "ضد", "عن")
 
 
 _SPLIT_BY_PLACE = ("SEIZE", "ATTACK", "CLASH", "PROTEST", "CASUALTIES", "ARREST")
@@ -529,8 +554,8 @@ def _quantity(
 ) -> Quantity | None:
     if trig.type not in _COUNTED:
         return None
-    # a dual noun: مدينتين، بلدتي
-    for j in range(trig.last + 1, min(hi, trig.last + 4)):
+    # a dual noun: مدينتين، بلدتي (towns seized)
+    for j in range(trig.last + 1, min(hi, trig.last + 4) if trig.type == "SEIZE" else 0):
         for k in keys[j]:
             if k in lexicon.DUAL_PLACES:
                 t = toks[j]
@@ -659,7 +684,10 @@ def _sentence_events(
     statements: Sequence[Statement],
     place_kind,
     earlier: Sequence[Event] = (),
+    inherited: bool = False,
 ) -> list[Event]:
+    """The events of one sentence; ``times`` are its own time expressions, or the last one
+    of its paragraph when ``inherited``."""
     keys = [_keys(t) for t in toks]
     triggers = _find_triggers(toks, keys) + _goal_demands(toks, keys, statements)
     if triggers:
@@ -697,7 +725,7 @@ def _sentence_events(
         for place in _places(text, toks, whole_lo, whole_hi, trig, ents, place_kind):
             key = (trig.type, place.text if place else None, _subtype(trig, keys))
             if key in seen or _told_before(
-                trig.type, place, (noun or when is None) and quantity is None, earlier
+                trig.type, place, (noun or when is None or inherited) and quantity is None, earlier
             ):
                 continue  # the same happening named twice
             seen.add(key)

@@ -1,10 +1,11 @@
-"""What statement extraction adds to the time of analysing an article, one core.
+"""What each analysis stage costs per article, one core.
 
-    python bench/statements_speed.py [--articles 1000]
+    python bench/stages_speed.py [--articles 1000]
 
-Takes the first N non-empty SaudiNewsNet bodies and times, per article, the three steps
-of ``rasid.analyze`` on scraped text: reading (boilerplate removal), the entity stage and
-the statement stage. Prints the time of each and the share statements add to the rest.
+Takes the first N non-empty SaudiNewsNet bodies (with their corpus date, so relative
+times resolve) and times, per article, the steps of ``rasid.analyze`` on scraped text:
+reading (boilerplate removal), entities, statements and events. Prints the time of each
+and the share statements and events add to read + entities.
 """
 
 from __future__ import annotations
@@ -34,15 +35,15 @@ def main() -> int:
         if len(bodies) >= args.articles:
             break
         if record.content.strip():
-            bodies.append((record.content, record.title or None))
-    entities, statements = default_components()
+            bodies.append((record.content, record.title or None, record.date))
+    entities, statements, events = default_components()
 
-    read_s = entity_s = statement_s = 0.0
-    count = found = 0
-    for content, title in bodies:
+    read_s = entity_s = statement_s = event_s = 0.0
+    count = found = found_events = 0
+    for content, title, published in bodies:
         start = time.perf_counter()
         try:
-            article = read_text(content, title=title)
+            article = read_text(content, title=title, published=published)
         except rasid.ReadError:
             continue
         middle = time.perf_counter()
@@ -50,19 +51,32 @@ def main() -> int:
         entities(analysis)
         after_entities = time.perf_counter()
         statements(analysis)
+        after_statements = time.perf_counter()
+        events(analysis)
         end = time.perf_counter()
         read_s += middle - start
         entity_s += after_entities - middle
-        statement_s += end - after_entities
+        statement_s += after_statements - after_entities
+        event_s += end - after_statements
         count += 1
         found += len(analysis.statements)
+        found_events += len(analysis.events)
 
     rest = read_s + entity_s
     print(f"machine: {platform.machine()}, Python {platform.python_version()}, one process")
-    print(f"articles: {count:,} SaudiNewsNet bodies, {found:,} statements found")
-    for name, seconds in (("read", read_s), ("entities", entity_s), ("statements", statement_s)):
+    print(
+        f"articles: {count:,} SaudiNewsNet bodies, {found:,} statements and "
+        f"{found_events:,} events found"
+    )
+    for name, seconds in (
+        ("read", read_s),
+        ("entities", entity_s),
+        ("statements", statement_s),
+        ("events", event_s),
+    ):
         print(f"{name:>10}: {seconds:6.1f} s = {1000 * seconds / count:6.2f} ms/article")
     print(f"statements add {100 * statement_s / rest:.1f}% to read + entities")
+    print(f"events add {100 * event_s / rest:.1f}% to read + entities")
     return 0
 
 
