@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasid.arabic import Token, find_numbers, normalize, split_sentences, tokenize
 from rasid.arabic.dates import TimeExpression, find_times
@@ -77,6 +77,17 @@ class EventExtractor:
 
     def __init__(self, gazetteer=None) -> None:
         self._gazetteer = gazetteer
+        self._keys: dict[tuple[str, int, bool], tuple[str, ...]] = {}
+
+    def _keys_of(self, tok: Token) -> tuple[str, ...]:
+        """``token_keys``, remembered by spelling (words repeat across articles)."""
+        k = (tok.text, tok.stem_start - tok.start, tok.definite)
+        found = self._keys.get(k)
+        if found is None:
+            if len(self._keys) > 200_000:
+                self._keys.clear()
+            found = self._keys[k] = token_keys(tok)
+        return found
 
     def _kinds(self):
         if self._gazetteer is None:
@@ -95,6 +106,7 @@ class EventExtractor:
                 statements,
                 analysis.cache.get("tokens"),
                 self._place_kind,
+                self._keys_of,
             )
         )
 
@@ -111,27 +123,38 @@ def extract(
     statements: Sequence[Statement],
     tokens: Sequence[Token] | None = None,
     place_kind=None,
+    keys_of=None,
 ) -> list[Event]:
     """The events of ``article``; ``place_kind(entity)`` tells a linked place's kind
-    (``city``, ``country`` …) when a gazetteer is at hand."""
+    (``city``, ``country`` …) when a gazetteer is at hand; ``keys_of(token)`` gives a
+    token's lookup forms (a cached :func:`token_keys`)."""
     text = article.text
     if tokens is None:
         tokens = tokenize(text)
+    keys_of = keys_of or token_keys
     starts = [t.start for t in tokens]
-    times = [t for t in find_times(text, article.published) if t.type in ("DATE", "TIME")]
     ent_starts = [e.start for e in entities]
     events: list[Event] = []
     for para in article.paragraphs:
         if para.kind != "body":
             continue
-        last_time: TimeExpression | None = None
+        sentences = []
         for sentence in split_sentences(text[para.start : para.end]):
             s_start, s_end = para.start + sentence.start, para.start + sentence.end
             toks = list(tokens[bisect_left(starts, s_start) : bisect_left(starts, s_end)])
-            if not toks:
-                continue
+            if toks:
+                sentences.append((s_start, s_end, toks, [keys_of(t) for t in toks]))
+        if not any(not lexicon.STARTERS.isdisjoint(k) for *_, keys in sentences for k in keys):
+            continue  # nothing here names an event: no need to read its times
+        times = [
+            replace(t, start=t.start + para.start, end=t.end + para.start)
+            for t in find_times(text[para.start : para.end], article.published)
+            if t.type in ("DATE", "TIME") and t.resolved
+        ]
+        last_time: TimeExpression | None = None
+        for s_start, s_end, toks, keys in sentences:
             ents = entities[bisect_left(ent_starts, s_start) : bisect_left(ent_starts, s_end)]
-            sent_times = [t for t in times if s_start <= t.start < s_end and t.resolved]
+            sent_times = [t for t in times if s_start <= t.start < s_end]
             inherited = not sent_times and last_time is not None
             if sent_times:
                 last_time = sent_times[-1]
@@ -139,7 +162,15 @@ def extract(
                 sent_times = [last_time]  # a sentence with no time goes on with its paragraph's
             events.extend(
                 _sentence_events(
-                    text, toks, list(ents), sent_times, statements, place_kind, events, inherited
+                    text,
+                    toks,
+                    keys,
+                    list(ents),
+                    sent_times,
+                    statements,
+                    place_kind,
+                    events,
+                    inherited,
                 )
             )
     return events
@@ -151,7 +182,7 @@ def extract(
 _SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
-def _keys(tok: Token) -> tuple[str, ...]:
+def token_keys(tok: Token) -> tuple[str, ...]:
     """A token's lookup forms, plus the forms without a pronoun suffix (``إيقافهم`` →
     ``ايقاف``, ``مهاجمتها`` → ``مهاجمه``) and without the future ``س`` (``سيبحث``)."""
     if tok.kind != "word":
@@ -172,15 +203,18 @@ def _keys(tok: Token) -> tuple[str, ...]:
 
 def _find_triggers(toks: list[Token], keys: list[tuple[str, ...]]) -> list[_Trigger]:
     found: list[_Trigger] = []
-    sport = any(k in lexicon.SPORT_WORDS for ks in keys for k in ks)
-    harm = any(k in lexicon.HARM_CONTEXT for ks in keys for k in ks)
+    words: set[str] = set().union(*keys)
+    if lexicon.STARTERS.isdisjoint(words):
+        return found
+    sport = not lexicon.SPORT_WORDS.isdisjoint(words)
+    harm = not lexicon.HARM_CONTEXT.isdisjoint(words)
     n = len(toks)
     i = 0
     while i < n:
-        if toks[i].kind != "word":
+        ks = keys[i]
+        if toks[i].kind != "word" or lexicon.STARTERS.isdisjoint(ks):
             i += 1
             continue
-        ks = keys[i]
         hit: _Trigger | None = None
         for first, second, kind in lexicon.PHRASES:
             if any(k in first for k in ks) and i + 1 < n and any(k in second for k in keys[i + 1]):
@@ -679,6 +713,7 @@ def _told_before(kind: str, place: Place | None, noun: bool, earlier: Sequence[E
 def _sentence_events(
     text: str,
     toks: list[Token],
+    keys: list[tuple[str, ...]],
     ents: list[Entity],
     times: list[TimeExpression],
     statements: Sequence[Statement],
@@ -688,16 +723,16 @@ def _sentence_events(
 ) -> list[Event]:
     """The events of one sentence; ``times`` are its own time expressions, or the last one
     of its paragraph when ``inherited``."""
-    keys = [_keys(t) for t in toks]
     triggers = _find_triggers(toks, keys) + _goal_demands(toks, keys, statements)
     if triggers:
         ents = sorted([*ents, *_phrase_places(text, toks, keys, ents)], key=lambda e: e.start)
     triggers.sort(key=lambda t: t.first)
     if not triggers:
         return []
-    numbers = find_numbers(text[toks[0].start : toks[-1].end])
-    base = toks[0].start
-    numbers = [_shift(m, base) for m in numbers]
+    numbers: list[NumberMention] = []
+    if any(t.type in _COUNTED for t in triggers):
+        base = toks[0].start
+        numbers = [_shift(m, base) for m in find_numbers(text[base : toks[-1].end])]
     out: list[Event] = []
     seen: set[tuple[str, str | None]] = set()
     for trig in triggers:
@@ -751,8 +786,6 @@ def _goal_demands(
 
 
 def _shift(m: NumberMention, base: int) -> NumberMention:
-    from dataclasses import replace
-
     return replace(
         m,
         start=m.start + base,

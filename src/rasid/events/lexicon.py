@@ -289,3 +289,11 @@ MEETING_NOUNS = _forms(
     زياره الزياره
     """
 )
+
+# Every word that may open a trigger (a fast first test for a token or a sentence).
+STARTERS = frozenset().union(
+    *TRIGGERS.values(),
+    *(first for first, _, _ in PHRASES),
+    *(verb for verb, _, _ in WITH_OBJECT),
+    GOAL_MARKERS,
+)
