@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/rasid analyze examples/seed-article.txt
+	$(BIN)/rasid analyze examples/seed-article.txt --published 2022-02-28
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -130,21 +130,21 @@ def render(analysis: Analysis, console: Console, *, visual: bool = False) -> Non
     if events:
         console.print(Rule(f"events: {len(events)}"))
         table = Table(show_header=True, header_style="dim", expand=True)
-        for column in ("#", "type", "what", "where", "when", "how many", "claimed by"):
-            table.add_column(column, justify="right" if column == "#" else "left", overflow="fold")
+        table.add_column("#", justify="right")
+        table.add_column("type", no_wrap=True)
+        table.add_column("what", overflow="fold")
+        table.add_column("where", overflow="fold")
+        table.add_column("when", no_wrap=True, min_width=10)
+        table.add_column("how many", overflow="fold")
+        table.add_column("claimed by", overflow="fold")
         for k, e in enumerate(events):
             what = e.trigger.text + (" [red](not)[/red]" if e.negated else "")
             if e.actor:
                 what += f"\n[dim]by[/dim] {e.actor.text}"
-            if e.target:
-                what += f"\n[dim]on[/dim] {e.target.text}"
             where = e.location.text if e.location else ""
-            if e.location and e.location.lat is not None:
-                where += f"\n[dim]{e.location.lat:.2f}, {e.location.lon:.2f}[/dim]"
             when = ""
             if e.time:
-                when = e.time.date or f"{e.time.start} → {e.time.end}"
-                when += f"\n[dim]{e.time.text}[/dim]" if e.time.text else ""
+                when = e.time.date or f"{e.time.start}\n→ {e.time.end}"
             many = ""
             if e.quantity:
                 q = e.quantity
@@ -156,8 +156,8 @@ def render(analysis: Analysis, console: Console, *, visual: bool = False) -> Non
             table.add_row(
                 str(k),
                 e.type,
-                _lines(what, width // 5, visual),
-                _lines(where, width // 6, visual),
+                _lines(what, width // 6, visual),
+                _lines(where, width // 7, visual),
                 when,
                 many,
                 _lines(claim, width // 6, visual),
