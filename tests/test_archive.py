@@ -489,3 +489,29 @@ def test_export_events_with_their_claims_and_coordinates(tmp_path):
     for feature in geo["features"]:
         lon, lat = feature["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_an_analyser_failure_skips_that_record_only(tmp_path, monkeypatch):
+    from rasid.archive import ingest as ingest_module
+    from rasid.archive.sources import Record
+
+    real = ingest_module._analyse
+
+    def fragile(article):
+        if "انهيار" in article.text:
+            raise ValueError("a bug in an analyser")
+        return real(article)
+
+    monkeypatch.setattr(ingest_module, "_analyse", fragile)
+    records = [
+        Record("a", "وقع انهيار في مبنى قديم وسط المدينة بعد أمطار غزيرة هطلت طوال الليل."),
+        Record("b", "وقال الوزير إن المحادثات مع الوفد الزائر ستستأنف الأسبوع المقبل في الرياض."),
+    ]
+    archive = open_archive(tmp_path / "f.db")
+    summary = ingest([], archive, records=records)
+    assert (summary.analysed, summary.skipped) == (1, 1)
+    assert "analysis failed" in next(iter(summary.reasons))
+    # not remembered: once the bug is fixed, the next run analyses it
+    monkeypatch.setattr(ingest_module, "_analyse", real)
+    again = ingest([], archive, records=records)
+    assert (again.analysed, again.already) == (1, 1)

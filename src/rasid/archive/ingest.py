@@ -12,6 +12,7 @@ every repeated text (by hash): ingesting twice adds nothing.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -54,6 +55,8 @@ class Summary:
         }
 
 
+log = logging.getLogger("rasid.ingest")
+
 # ------------------------------------------------------------------ workers
 
 _COMPONENTS: Any = None
@@ -78,9 +81,13 @@ def _analyse(article: Article) -> tuple[Analysis, Prepared]:
     return analysis, prepared
 
 
-def _done(value: Any) -> Future:
+def _run_now(article: Article) -> Future:
+    """Analyse in this process, the outcome (or the failure) held like a worker's."""
     future: Future = Future()
-    future.set_result(value)
+    try:
+        future.set_result(_analyse(article))
+    except Exception as exc:  # noqa: BLE001 - reported per record by _result
+        future.set_exception(exc)
     return future
 
 
@@ -237,7 +244,7 @@ def _admit(
         if recent is not None:
             recent.add(key, fp, keys)
     in_flight.add(key)
-    future = pool.submit(_analyse, article) if pool is not None else _done(_analyse(article))
+    future = pool.submit(_analyse, article) if pool is not None else _run_now(article)
     pending.append(("article", key, record.origin, future, fp, keys))
 
 
@@ -261,15 +268,28 @@ def _flush(
             take.append(pending.popleft())
         if not take:
             return
-        results = [(item, item[3].result() if item[0] == "article" else None) for item in take]
+        results = [_result(item) for item in take]
         with archive.batch():
             for item, analysis in results:
                 _store(archive, item, analysis, summary)
-        for item, _ in results:
+        for item in take:
             if item[0] == "article":
                 in_flight.discard(item[1])
         if not drain and len(pending) < batch_size:
             return
+
+
+def _result(item: tuple) -> tuple[tuple, Any]:
+    """An item with its analysis; an article whose analysis raised becomes a skip (a bug in
+    an analyser must not stop a whole corpus), logged and tried again next run."""
+    if item[0] != "article":
+        return item, None
+    try:
+        return item, item[3].result()
+    except Exception as exc:  # noqa: BLE001 - any analyser failure: skip this record only
+        reason = f"analysis failed ({type(exc).__name__}: {exc})"
+        log.warning("%s: %s", item[2], reason)
+        return ("skip", item[2], reason), None
 
 
 def _store(
@@ -318,7 +338,11 @@ def _store(
 
 def _transient(reason: str) -> bool:
     """A reason that may not hold next time: the network, not the record."""
-    return reason.startswith(("[E108]", "[E109]")) or "could not fetch" in reason
+    return (
+        reason.startswith(("[E108]", "[E109]"))
+        or "could not fetch" in reason
+        or reason.startswith("analysis failed")  # a bug, fixed by the next release
+    )
 
 
 def _reason_code(reason: str) -> str:

@@ -188,20 +188,25 @@ def token_keys(tok: Token) -> tuple[str, ...]:
     if tok.kind != "word":
         return (normalize(tok.text),)
     keys = list(tok.match_keys())
+    marbuta = tok.text.endswith("ة")  # سيطرة is a noun, not سيطر + a pronoun
     for k in tuple(keys):
         for suffix in _SUFFIXES:
+            if marbuta and suffix == "ه":
+                break
             if k.endswith(suffix) and len(k) - len(suffix) >= 3:
                 bare = k[: -len(suffix)]
-                keys.append(bare)
-                if bare.endswith("ت"):
-                    keys.append(bare[:-1] + "ه")
+                # مهاجمتها → مهاجمة (a noun before a pronoun), never the verb سيطرت
+                keys.append(bare[:-1] + "ه" if bare.endswith("ت") else bare)
                 break
         if k[:2] in ("سي", "ست", "سن") and len(k) >= 5:
             keys.append(k[1:])
     return tuple(dict.fromkeys(keys))
 
 
-def _find_triggers(toks: list[Token], keys: list[tuple[str, ...]]) -> list[_Trigger]:
+def _find_triggers(
+    toks: list[Token], keys: list[tuple[str, ...]], dated: bool = False
+) -> list[_Trigger]:
+    """Triggers of one sentence; ``dated`` when the sentence has a time of its own."""
     found: list[_Trigger] = []
     words: set[str] = set().union(*keys)
     if lexicon.STARTERS.isdisjoint(words):
@@ -230,7 +235,7 @@ def _find_triggers(toks: list[Token], keys: list[tuple[str, ...]]) -> list[_Trig
                 if any(k in forms for k in ks):
                     hit = _Trigger(kind, i, i)
                     break
-        if hit is not None and _keep(hit, toks, keys, sport, harm):
+        if hit is not None and _keep(hit, toks, keys, sport, harm, dated):
             found.append(hit)
             i = hit.last + 1
             continue
@@ -251,13 +256,22 @@ def _object_follows(toks: list[Token], keys: list[tuple[str, ...]], i: int, obje
 
 
 def _keep(
-    trig: _Trigger, toks: list[Token], keys: list[tuple[str, ...]], sport: bool, harm: bool
+    trig: _Trigger,
+    toks: list[Token],
+    keys: list[tuple[str, ...]],
+    sport: bool,
+    harm: bool,
+    dated: bool = False,
 ) -> bool:
     ks = set(keys[trig.first])
     if sport and ks & lexicon.SPORT_SENSITIVE:
         return False
     if trig.type == "CASUALTIES" and ks & lexicon.NEEDS_HARM_CONTEXT and not harm:
         return False
+    if ks & lexicon.IMPERFECTIVE and not dated:
+        # يستهدف، تعتقل: habitual or generic unless a time places it (لم تعتقل is past)
+        if not (trig.first > 0 and keys[trig.first - 1][0] in ("لم", "لما")):
+            return False
     before = [k for j in range(max(0, trig.first - 5), trig.first) for k in keys[j]]
     if trig.type in ("SEIZE", "ATTACK") and any(k in lexicon.ATTEMPTS for k in before):
         return False
@@ -723,7 +737,8 @@ def _sentence_events(
 ) -> list[Event]:
     """The events of one sentence; ``times`` are its own time expressions, or the last one
     of its paragraph when ``inherited``."""
-    triggers = _find_triggers(toks, keys) + _goal_demands(toks, keys, statements)
+    triggers = _find_triggers(toks, keys, bool(times) and not inherited)
+    triggers += _goal_demands(toks, keys, statements)
     if triggers:
         ents = sorted([*ents, *_phrase_places(text, toks, keys, ents)], key=lambda e: e.start)
     triggers.sort(key=lambda t: t.first)

@@ -180,6 +180,7 @@ SPORT_SENSITIVE = _forms(
 # CASUALTIES words that need a violent or disaster context (إصابة, وفاة are also illness).
 NEEDS_HARM_CONTEXT = _forms(
     "اصيب اصيبت اصيبوا اصابه اصابات مصاب مصابا مصابين مصابون توفي توفيت وفاه وفيات الوفيات"
+    " ضحايا الضحايا ضحيه"
 )
 HARM_CONTEXT = _forms(
     """
@@ -192,7 +193,7 @@ HARM_CONTEXT = _forms(
 
 # Nouns a demand is made for, after بهدف/شرط/من أجل inside a statement (the seed's
 # "المحادثات بدأت بهدف وقف فوري لإطلاق النار").
-DEMAND_GOALS = _forms("وقف انسحاب الافراج اطلاق انهاء رفع")
+DEMAND_GOALS = _forms("وقف انسحاب الافراج انهاء")
 GOAL_MARKERS = _forms("بهدف هدف شرط بشرط تشترط يشترط اشترط مطالبه")
 
 # Words before a trigger that negate it.
@@ -296,4 +297,14 @@ STARTERS = frozenset().union(
     *(first for first, _, _ in PHRASES),
     *(verb for verb, _, _ in WITH_OBJECT),
     GOAL_MARKERS,
+)
+
+# Imperfective verbs: habitual, generic or planned (يستهدف الإرهابيون رجال الأمن) unless the
+# sentence gives a time.
+IMPERFECTIVE = _forms(
+    """
+    يقصف تقصف يقصفون يستهدف تستهدف يستهدفون يهاجم تهاجم يهاجمون يسيطر تسيطر يستولي تستولي
+    يقتحم تقتحم يقتل تقتل يعتقل تعتقل يعتقلون يضبط تضبط يجتمع تجتمع يلتقي تلتقي يستقبل
+    تستقبل يزور تزور يوقع توقع يتظاهر يتظاهرون يتفاوض يتصدي تتصدي يبحث تبحث
+    """
 )
