@@ -613,6 +613,32 @@ def show_story(
     render_story(found, Console(highlight=False))
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the archive in the browser (Arabic, right to left) and as a JSON API: every
+    page has a JSON twin (its URL + .json), the OpenAPI document is at /openapi.json and
+    the interactive docs at /docs. Read-only unless RASID_TOKEN is set: then POST
+    /api/ingest and storing an analysis accept that token as a bearer token.
+
+    Example:
+
+      rasid serve --db rasid.db --port 8000
+    """
+    from rasid.archive.store import default_db
+    from rasid.web import serve as run_server
+
+    path = db or default_db()
+    token = os.environ.get("RASID_TOKEN") or None
+    typer.echo(f"rasid: serving {path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    run_server(path, host, port, token)
+
+
 def main() -> None:
     """Entry point of the ``rasid`` console script."""
     try:

@@ -157,6 +157,43 @@ def event_rows(
         yield article | _event_row(e, speaker, via)
 
 
+def event_page(
+    archive: SQLiteArchive,
+    *,
+    event_type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    outlet: str | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> dict[str, Any]:
+    """One page of events as export rows, the newest articles first."""
+    where, params = _filters(date_from, date_to, outlet)
+    if event_type:
+        where += " AND json_extract(x.data, '$.type') = ?"
+        params.append(event_type)
+    rows = archive.db.execute(
+        "SELECT x.article_id, a.published, a.source, a.url, a.title, x.idx, x.data"
+        f" FROM events x JOIN articles a ON a.id = x.article_id WHERE 1{where}"
+        " ORDER BY a.published DESC, x.article_id DESC, x.idx LIMIT ? OFFSET ?",
+        [*params, per_page + 1, (page - 1) * per_page],
+    ).fetchall()
+    events = []
+    for r in rows[:per_page]:
+        e = json.loads(r[6])
+        speaker = via = None
+        if e.get("claimed_by") is not None:
+            claim = archive.db.execute(
+                "SELECT speaker, via FROM statements WHERE article_id = ? AND idx = ?",
+                (r[0], e["claimed_by"]),
+            ).fetchone()
+            if claim:
+                speaker = claim[0]
+                via = " ← ".join(v["text"] for v in json.loads(claim[1]))
+        events.append(dict(zip(_ARTICLE, r[:6], strict=True)) | _event_row(e, speaker, via))
+    return {"page": page, "per_page": per_page, "has_next": len(rows) > per_page, "events": events}
+
+
 def _event_row(e: dict[str, Any], speaker: str | None, via: str | None) -> dict[str, Any]:
     def part(name: str, field: str) -> Any:
         value = e.get(name)

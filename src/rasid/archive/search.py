@@ -52,6 +52,7 @@ def search(
     date_to: str | None = None,
     outlet: str | None = None,
     entity: str | None = None,
+    event_type: str | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> list[Hit]:
@@ -66,6 +67,7 @@ def search(
         date_to=date_to,
         outlet=outlet,
         entity=entity,
+        event_type=event_type,
         limit=limit,
         offset=max(0, offset),
     )

@@ -119,6 +119,7 @@ class Archive(Protocol):
         date_to: str | None,
         outlet: str | None,
         entity: str | None,
+        event_type: str | None,
         limit: int,
         offset: int,
     ) -> list[tuple[StoredArticle, float, str]]: ...
@@ -252,10 +253,13 @@ _MIGRATIONS: dict[int, str] = {
 class SQLiteArchive:
     """The default engine: one SQLite file in WAL mode, schema versioned in ``meta``."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
         if self.path.exists() and not self.path.is_file():
             raise ArchiveError(f"the database path is not a file: {self.path}")
+        if read_only:
+            self._open_read_only()
+            return
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -264,6 +268,25 @@ class SQLiteArchive:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{self.path} is not a rasid database ({exc})") from None
+
+    def _open_read_only(self) -> None:
+        """A connection that cannot write (the web server's reads): the file must exist
+        and already have this rasid's schema."""
+        if not self.path.is_file():
+            raise ArchiveError(f"no archive at {self.path} (rasid ingest creates one)")
+        try:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            self.db = sqlite3.connect(
+                uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False
+            )
+            version = self.schema_version
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"{self.path} is not a rasid database ({exc})") from None
+        if version != SCHEMA_VERSION:
+            raise ArchiveError(
+                f"{self.path} has schema {version}; this rasid reads {SCHEMA_VERSION}"
+                " (open it once with rasid ingest or rasid stories to migrate it)"
+            )
 
     # -- schema
 
@@ -489,6 +512,7 @@ class SQLiteArchive:
         date_to: str | None = None,
         outlet: str | None = None,
         entity: str | None = None,
+        event_type: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> list[tuple[StoredArticle, float, str]]:
@@ -517,6 +541,11 @@ class SQLiteArchive:
                 " ON e.id = m.entity_id WHERE e.key = ?)"
             )
             params.append(index_text(entity))
+        if event_type:
+            sql.append(
+                "AND a.id IN (SELECT article_id FROM events WHERE json_extract(data, '$.type') = ?)"
+            )
+            params.append(event_type)
         sql.append("ORDER BY score, a.published DESC LIMIT ? OFFSET ?")
         params += [limit, offset]
         rows = self.db.execute(" ".join(sql), params).fetchall()
@@ -526,6 +555,7 @@ class SQLiteArchive:
         self.db.close()
 
 
-def open_archive(path: Path | str | None = None) -> SQLiteArchive:
-    """The archive at ``path`` (default: :func:`default_db`), created if missing."""
-    return SQLiteArchive(path or default_db())
+def open_archive(path: Path | str | None = None, *, read_only: bool = False) -> SQLiteArchive:
+    """The archive at ``path`` (default: :func:`default_db`), created if missing — or,
+    ``read_only``, an existing archive through a connection that cannot write."""
+    return SQLiteArchive(path or default_db(), read_only=read_only)
