@@ -620,6 +620,9 @@ def serve(
         str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Server processes (one per core serves the most).", min=1)
+    ] = 1,
 ) -> None:
     """Serve the archive in the browser (Arabic, right to left) and as a JSON API: every
     page has a JSON twin (its URL + .json), the OpenAPI document is at /openapi.json and
@@ -636,7 +639,7 @@ def serve(
     path = db or default_db()
     token = os.environ.get("RASID_TOKEN") or None
     typer.echo(f"rasid: serving {path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    run_server(path, host, port, token)
+    run_server(path, host, port, token, workers)
 
 
 def main() -> None:

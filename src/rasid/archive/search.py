@@ -10,15 +10,18 @@ match, with the matched words' offsets in ``highlights``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from rasid.arabic import tokenize
+from rasid.arabic import normalize_with_map, tokenize
 from rasid.archive.fingerprint import index_terms, term
 from rasid.archive.store import SQLiteArchive, StoredArticle
 from rasid.errors import ArchiveError
 
 SNIPPET_WORDS = 14  # words on each side of the first match
+WINDOW_CHARS = 400  # characters tokenised on each side of a candidate match
+MAX_TRIES = 50  # candidate places checked before falling back to the article's start
 MAX_LIMIT = 200
 
 
@@ -77,21 +80,54 @@ def search(
 
 def snippet(text: str, wanted: set[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of the original ``text`` around the first word whose stem is wanted, and
-    the offsets (into the snippet) of every wanted word in it."""
+    the offsets (into the snippet) of every wanted word in it.
+
+    Only a window of the text is tokenised: the wanted stems are first looked for as
+    substrings of the normalised text, and each place found is checked word by word."""
+    norm, mapping = normalize_with_map(text)
+    lowered = norm.lower()
+    places = sorted(p for w in wanted if w for p in _occurrences(lowered, w))
+    for place in places[:MAX_TRIES]:
+        at = mapping[place]
+        lo, hi = max(0, at - WINDOW_CHARS), min(len(text), at + WINDOW_CHARS)
+        tokens = tokenize(text, lo, hi)
+        if lo > 0 and tokens:
+            tokens = tokens[1:]  # may be cut
+        if hi < len(text) and tokens:
+            tokens = tokens[:-1]
+        found = _window(text, tokens, wanted, lo == 0, hi == len(text))
+        if found is not None:
+            return found
+    tokens = tokenize(text, 0, min(len(text), 2 * WINDOW_CHARS))
+    return _window(text, tokens, set(), True, len(text) <= 2 * WINDOW_CHARS) or ("", ())
+
+
+def _occurrences(haystack: str, needle: str) -> Iterator[int]:
+    start = haystack.find(needle)
+    while start >= 0:
+        yield start
+        start = haystack.find(needle, start + 1)
+
+
+def _window(
+    text: str, window: list, wanted: set[str], at_start: bool, at_end: bool
+) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     tokens, terms = [], []
-    for token in tokenize(text):
+    for token in window:
         if (found := term(token)) is not None:
             tokens.append(token)
             terms.append(found)
-    matches = [k for k, t in enumerate(terms) if t in wanted]
     if not tokens:
-        return "", ()
+        return None
+    matches = [k for k, t in enumerate(terms) if t in wanted]
+    if wanted and not matches:
+        return None
     first = matches[0] if matches else 0
     lo = max(0, first - SNIPPET_WORDS)
     hi = min(len(tokens), first + SNIPPET_WORDS + 1)
     start, end = tokens[lo].start, tokens[hi - 1].end
-    prefix = "… " if lo > 0 else ""
-    suffix = " …" if hi < len(tokens) else ""
+    prefix = "… " if lo > 0 or not at_start else ""
+    suffix = " …" if hi < len(tokens) or not at_end else ""
     body = " ".join(text[start:end].split())
     shown = prefix + body + suffix
     highlights = []

@@ -54,6 +54,56 @@ DOCS_CSP = (
 )
 
 
+_COMMON = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+_SECURITY_HEADERS = [(b"content-security-policy", CSP.encode()), *_COMMON]
+_DOCS_HEADERS = [(b"content-security-policy", DOCS_CSP.encode()), *_COMMON]
+
+
+class _Guard:
+    """Refuse oversized bodies up front (413, from Content-Length) and add the security
+    headers to every response."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or ())
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            body = json.dumps(
+                {"error": f"the request body is over {MAX_BODY // 1024} KiB", "status": 413}
+            ).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 413,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode()),
+                        *_SECURITY_HEADERS,
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+            return
+        docs = scope["path"] in ("/docs", "/docs/oauth2-redirect")
+
+        async def with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                extra = _DOCS_HEADERS if docs else _SECURITY_HEADERS
+                message = {**message, "headers": [*message.get("headers", ()), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 class HTTPError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
@@ -112,20 +162,9 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         with reading() as archive:
             return build(archive)
 
-    # -- middleware: headers and body size
+    # -- middleware: headers and body size (plain ASGI: no per-request task overhead)
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return _error(request, 413, f"the request body is over {MAX_BODY // 1024} KiB")
-        response = await call_next(request)
-        docs = request.url.path in ("/docs", "/docs/oauth2-redirect")
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(_Guard)
 
     def _error(request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith("/api/") or wants_json(
@@ -512,12 +551,34 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
     return app
 
 
-def serve(db: Path | str, host: str, port: int, token: str | None) -> None:
-    """Run the application with uvicorn (blocking)."""
+def serve(db: Path | str, host: str, port: int, token: str | None, workers: int = 1) -> None:
+    """Run the application with uvicorn (blocking); ``workers`` processes share the port."""
+    import os
+
     import uvicorn
 
-    app = create_app(db, token=token)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5)
+    if workers <= 1:
+        app = create_app(db, token=token)
+        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5)
+        return
+    create_app(db, token=token)  # check the archive once, in this process, before forking
+    os.environ["RASID_SERVE_DB"] = str(Path(db).resolve())
+    uvicorn.run(
+        "rasid.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        timeout_keep_alive=5,
+    )
+
+
+def app_from_environment() -> FastAPI:
+    """The application of a worker process started by :func:`serve` (uvicorn imports it)."""
+    import os
+
+    return create_app(os.environ["RASID_SERVE_DB"], token=os.environ.get("RASID_TOKEN") or None)
 
 
 def to_json(data: dict[str, Any]) -> str:
