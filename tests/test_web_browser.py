@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
+from webarchive import build_archive
 
 from conftest import ROOT
-from webarchive import build_archive
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "docs" / "screenshots"
