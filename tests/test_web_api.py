@@ -221,3 +221,28 @@ def test_a_missing_archive_is_a_clear_error(tmp_path):
 
     with pytest.raises(RasidError, match="no archive"):
         create_app(tmp_path / "none.db")
+
+
+def test_analyse_an_uploaded_html_page_and_store_it_with_the_token(writer):
+    from conftest import HTML_GOLD, need  # noqa: F401 - the seed is enough here
+
+    html = (
+        "<html><head><title>اشتباكات في طرابلس</title></head><body><nav>الرئيسية | رياضة</nav>"
+        "<article><h1>اشتباكات في طرابلس</h1><p>اندلعت اشتباكات عنيفة أمس في العاصمة الليبية"
+        " طرابلس بين فصيلين مسلحين، وقال شهود عيان إن سبعة أشخاص على الأقل قتلوا في المواجهات"
+        " التي استمرت حتى الفجر.</p><p>ودعت بعثة الأمم المتحدة إلى وقف فوري لإطلاق النار.</p>"
+        "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    ).encode()
+    files = {"page_file": ("tripoli.html", html, "text/html")}
+    shown = writer.post("/analyse", files=files, data={"published": "2022-05-10"})
+    assert shown.status_code == 200 and "طرابلس" in shown.text and "حُفظت" not in shown.text
+    refused = writer.post("/analyse", files=files, data={"store": "1", "token": "bad"})
+    assert refused.status_code == 403
+    stored = writer.post(
+        "/analyse", files=files, data={"store": "1", "token": "s3cret", "published": "2022-05-10"}
+    )
+    assert stored.status_code == 200 and "حُفظت المقالة" in stored.text
+    article_id = int(re.search(r'href="/article/(\d+)"', stored.text.split("حُفظت")[1]).group(1))
+    doc = writer.get(f"/api/articles/{article_id}").json()
+    assert doc["article"]["title"] == "اشتباكات في طرابلس"
+    assert {e["type"] for e in doc["events"]} >= {"CLASH", "CASUALTIES"}

@@ -87,10 +87,11 @@ def visit(page, server):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
 
-    def go(path: str, shot: str):
+    def go(path: str, shot: str, rtl: bool = True):
         response = page.goto(server + path)
         assert response is not None and response.status == 200, path
-        assert page.locator("html").get_attribute("dir") == "rtl"
+        if rtl:  # every page of ours; the API docs are Swagger UI's own, in English
+            assert page.locator("html").get_attribute("dir") == "rtl"
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=False)
         return page
@@ -162,3 +163,19 @@ def test_analyse_pasted_text(visit):
     assert "وزير الخارجية" in page.locator("aside.statements").inner_text()
     assert "بغداد" in page.locator("section.events").inner_text()
     page.screenshot(path=str(SHOTS / "analyse-result.png"), full_page=False)
+
+
+def test_interactive_api_docs_work_offline(visit):
+    page = visit("/docs", "api-docs", rtl=False)
+    page.wait_for_selector(".opblock-summary-path")
+    page.screenshot(path=str(SHOTS / "api-docs.png"), full_page=False)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/search" in paths and "/api/events" in paths
+
+
+def test_search_pagination(visit):
+    page = visit("/search?q=اوكرانيا&per_page=1", "search-paged")
+    page.click("a[rel=next]")
+    page.wait_for_url("**page=2**")
+    assert page.locator("ol.results li").count() == 1
+    assert page.locator("a[rel=prev]").count() == 1
