@@ -1,12 +1,17 @@
 """Load on the web app: concurrent clients on article and search pages, loopback only.
 
     python bench/web_load.py [--db /tmp/rasid-snn-bench.db] [--clients 50] [--seconds 20]
+                             [--workers 1] [--tool wrk|asyncio]
 
 Starts `rasid serve` on a free loopback port over the archive (by default the one
-bench/ingest_saudinewsnet.py leaves), then runs N asyncio clients (httpx) for a fixed time:
-each picks, at random from a fixed seed, an article page (/article/ID over all stored ids)
-or a search page (/search?q=… over 40 words and names common in the corpus), and reads the
-whole response. Prints requests/s and the latency percentiles of each kind.
+bench/ingest_saudinewsnet.py leaves), then loads it for a fixed time with N concurrent
+clients, each request an article page (/article/ID, a random stored id) or a search page
+(/search?q=…, one of 40 words and names common in the corpus), from a fixed seed.
+
+With ``--tool wrk`` (the default when Debian's ``wrk`` is installed: ``apt-get install
+wrk``), one wrk thread keeps N connections busy, first on article pages, then on search
+pages, and reports each kind's requests/s and p50/p95/p99 (wrk costs the shared cores
+little). With ``--tool asyncio``, N httpx clients mix both kinds in one run.
 """
 
 from __future__ import annotations
@@ -24,6 +29,26 @@ import time
 from pathlib import Path
 
 import httpx
+
+LUA = """
+local ids = {}
+for line in io.lines("%(ids)s") do ids[#ids + 1] = line end
+local queries = {}
+for line in io.lines("%(queries)s") do queries[#queries + 1] = line end
+math.randomseed(7)
+request = function()
+  if "%(kind)s" == "article" then
+    return wrk.format("GET", "/article/" .. ids[math.random(#ids)])
+  end
+  return wrk.format("GET", "/search?q=" .. queries[math.random(#queries)])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%d %%d %%.1f %%.1f %%.1f %%d\\n", summary.requests,
+    summary.duration, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect
+    + summary.errors.read + summary.errors.timeout))
+end
+"""
 
 QUERIES = (
     "الرياض جدة مكة المدينة الدمام السعودية الإمارات الكويت قطر البحرين عمان اليمن مصر سوريا "
@@ -66,12 +91,55 @@ def _pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] * 1000 if len(values) > 1 else 0.0
 
 
+def _wrk(base: str, ids: list[int], clients: int, seconds: float, kind: str) -> str:
+    import tempfile
+    from urllib.parse import quote
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "ids").write_text("\n".join(map(str, ids)) + "\n")
+        (folder / "queries").write_text("\n".join(quote(q) for q in QUERIES) + "\n")
+        script = folder / "load.lua"
+        script.write_text(
+            LUA % {"ids": folder / "ids", "queries": folder / "queries", "kind": kind}
+        )
+        out = subprocess.run(
+            [
+                "wrk",
+                "-t1",
+                f"-c{clients}",
+                f"-d{int(seconds)}s",
+                "--timeout",
+                "30s",
+                "-s",
+                str(script),
+                base,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    line = next(x for x in out.splitlines() if x.startswith("RESULT"))
+    n, micros, p50, p95, p99, errors = line.split()[1:]
+    secs = int(micros) / 1e6
+    return (
+        f"{kind:>8}: {int(n):,} requests in {secs:.1f} s = {int(n) / secs:.1f}/s,"
+        f" p50 {float(p50):.0f} ms, p95 {float(p95):.0f} ms, p99 {float(p99):.0f} ms,"
+        f" errors {errors}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/rasid-snn-bench.db"))
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=1, help="rasid serve --workers")
+    import shutil
+
+    parser.add_argument(
+        "--tool", choices=("wrk", "asyncio"), default="wrk" if shutil.which("wrk") else "asyncio"
+    )
     args = parser.parse_args()
     if not args.db.exists():
         print(f"no archive at {args.db} (run bench/ingest_saudinewsnet.py first)", file=sys.stderr)
@@ -101,12 +169,23 @@ def main() -> int:
                 break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        started = time.perf_counter()
-        out = asyncio.run(_run(base, ids, args.clients, args.seconds))
-        wall = time.perf_counter() - started
+        if args.tool == "wrk":
+            lines = [_wrk(base, ids, args.clients, args.seconds, k) for k in ("article", "search")]
+        else:
+            started = time.perf_counter()
+            out = asyncio.run(_run(base, ids, args.clients, args.seconds))
+            wall = time.perf_counter() - started
     finally:
         server.terminate()
         server.wait(timeout=10)
+    if args.tool == "wrk":
+        print(
+            f"machine: {platform.machine()}, Python {platform.python_version()},"
+            f" {args.workers} server process(es); wrk, 1 thread, {args.clients} connections"
+        )
+        print(f"archive: {args.db} ({len(ids):,} articles)")
+        print("\n".join(lines))
+        return 0
     total = sum(len(v) for k, v in out.items() if k != "errors")
     print(
         f"machine: {platform.machine()}, Python {platform.python_version()},"

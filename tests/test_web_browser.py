@@ -179,3 +179,22 @@ def test_search_pagination(visit):
     page.wait_for_url("**page=2**")
     assert page.locator("ol.results li").count() == 1
     assert page.locator("a[rel=prev]").count() == 1
+
+
+def test_readable_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ar")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for path, shot in (("/article/1", "phone-article"), ("/story/1", "phone-story")):
+        page.goto(server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 391, f"{path} is {width}px wide on a 390px screen"
+        page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=False)
+    # the statements list comes under the text instead of beside it
+    page.goto(server + "/article/1")
+    text_box = page.locator(".reading-grid .text").bounding_box()
+    side_box = page.locator("aside.statements").bounding_box()
+    assert side_box["y"] > text_box["y"] + text_box["height"] - 1
+    context.close()
+    assert errors == []

@@ -122,6 +122,7 @@ class Archive(Protocol):
         event_type: str | None,
         limit: int,
         offset: int,
+        with_text: bool,
     ) -> list[tuple[StoredArticle, float, str]]: ...
 
     def close(self) -> None: ...
@@ -515,14 +516,16 @@ class SQLiteArchive:
         event_type: str | None = None,
         limit: int = 20,
         offset: int = 0,
+        with_text: bool = True,
     ) -> list[tuple[StoredArticle, float, str]]:
         """Articles whose index holds every term, best bm25 first, newer first on ties.
-        Returns (article, score, text) with the article's title and text joined."""
+        Returns (article, score, text) — the text only ``with_text`` (else "")."""
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
         sql = [
             "SELECT a.id, a.origin, a.url, a.source, a.published, a.title,"
-            " bm25(articles_fts, 2.0, 1.0) AS score, a.text"
-            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " bm25(articles_fts, 2.0, 1.0) AS score, "
+            + ("a.text" if with_text else "''")
+            + " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
             " WHERE articles_fts MATCH ?"
         ]
         params: list[Any] = [match]

@@ -148,13 +148,19 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
             swagger_ui_parameters={"validatorUrl": None},
         )
 
+    local = threading.local()  # one read-only connection per server thread, reused
+
     @contextmanager
     def reading() -> Iterator[SQLiteArchive]:
-        archive = open_archive(db_path, read_only=True)
+        archive = getattr(local, "archive", None)
+        if archive is None:
+            archive = local.archive = open_archive(db_path, read_only=True)
         try:
             yield archive
-        finally:
-            archive.close()
+        except BaseException:
+            archive.close()  # a failed request leaves no half-read connection behind
+            local.archive = None
+            raise
 
     def wants_json(request: Request, suffix: str) -> bool:
         if suffix == ".json":

@@ -238,16 +238,24 @@ def article_data(archive: SQLiteArchive, article_id: int) -> dict[str, Any]:
 def _similar(
     archive: SQLiteArchive, doc: dict[str, Any], article_id: int, seen: set[int]
 ) -> list[dict[str, Any]]:
-    """Articles that share the most prominent words of the title (FTS, bm25)."""
+    """Articles that share the title's rarest words (two, else one) in the full-text index:
+    rare words have short posting lists, so this stays cheap on a large archive."""
     title = doc["article"].get("title") or ""
-    terms = [t for t in index_terms(title) if len(t) > 2][:6]
-    if len(terms) < 2:
+    terms = list(dict.fromkeys(t for t in index_terms(title) if len(t) > 2))[:12]
+    if not terms:
         return []
+    marks = ",".join("?" * len(terms))
+    counts = dict(
+        archive.db.execute(
+            f"SELECT term, doc FROM articles_vocab WHERE term IN ({marks}) AND doc > 1", terms
+        ).fetchall()
+    )
+    rare = sorted(counts, key=counts.get)[:2]  # type: ignore[arg-type]
     found: list[dict[str, Any]] = []
-    # every term must match in FTS; drop the last terms until something else is found
-    for n in range(len(terms), 1, -1):
-        rows = archive.search_index(terms[:n], limit=8)
-        for stored, _score, _text in rows:
+    for query in (rare, rare[:1]) if len(rare) == 2 else (rare,):
+        if not query:
+            continue
+        for stored, _score, _text in archive.search_index(query, limit=8, with_text=False):
             if stored.id != article_id and stored.id not in seen:
                 seen.add(stored.id)
                 found.append(
