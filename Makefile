@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/rasid eval events --split test
 	$(BIN)/python bench/ingest_saudinewsnet.py --workers 2
 	$(BIN)/python bench/search_latency.py
+	$(BIN)/python bench/web_load.py --workers 2
 
 # Rebuild the shipped NER data and model from ../shared (about 3 minutes on 2 cores):
 # word clusters (ANT corpus + NER train text), the gazetteer (CLDR + GeoNames + aliases.tsv),
