@@ -204,9 +204,13 @@ def token_keys(tok: Token) -> tuple[str, ...]:
 
 
 def _find_triggers(
-    toks: list[Token], keys: list[tuple[str, ...]], dated: bool = False
+    toks: list[Token],
+    keys: list[tuple[str, ...]],
+    dated: bool = False,
+    named: frozenset[int] = frozenset(),
 ) -> list[_Trigger]:
-    """Triggers of one sentence; ``dated`` when the sentence has a time of its own."""
+    """Triggers of one sentence; ``dated`` when the sentence has a time of its own,
+    ``named`` the indices of the words where a named entity starts."""
     found: list[_Trigger] = []
     words: set[str] = set().union(*keys)
     if lexicon.STARTERS.isdisjoint(words):
@@ -227,7 +231,8 @@ def _find_triggers(
                 break
         if hit is None:
             for verb, objects, kind in lexicon.WITH_OBJECT:
-                if any(k in verb for k in ks) and _object_follows(toks, keys, i, objects):
+                reach = 7 if kind == "DEMAND" else 4  # طالب مجلس محافظة الأنبار الحكومة بوقف
+                if any(k in verb for k in ks) and _object_follows(toks, keys, i, objects, reach):
                     hit = _Trigger(kind, i, i)
                     break
         if hit is None:
@@ -235,7 +240,7 @@ def _find_triggers(
                 if any(k in forms for k in ks):
                     hit = _Trigger(kind, i, i)
                     break
-        if hit is not None and _keep(hit, toks, keys, sport, harm, dated):
+        if hit is not None and _keep(hit, toks, keys, sport, harm, dated, named):
             found.append(hit)
             i = hit.last + 1
             continue
@@ -243,8 +248,12 @@ def _find_triggers(
     return found
 
 
-def _object_follows(toks: list[Token], keys: list[tuple[str, ...]], i: int, objects) -> bool:
-    for j in range(i + 1, min(i + 5, len(toks))):
+def _object_follows(
+    toks: list[Token], keys: list[tuple[str, ...]], i: int, objects, reach: int = 4
+) -> bool:
+    """One of ``objects`` (or a word with the clitic ب when ``ب`` is one) within ``reach``
+    words after word ``i``, in the same clause."""
+    for j in range(i + 1, min(i + 1 + reach, len(toks))):
         if toks[j].text in _CLAUSE_BREAKS:
             return False
         if any(k in objects for k in keys[j]):
@@ -262,6 +271,7 @@ def _keep(
     sport: bool,
     harm: bool,
     dated: bool = False,
+    named: frozenset[int] = frozenset(),
 ) -> bool:
     ks = set(keys[trig.first])
     if sport and ks & lexicon.SPORT_SENSITIVE:
@@ -278,9 +288,13 @@ def _keep(
     if trig.type == "ATTACK" and any(k in lexicon.CEASEFIRE for k in before[-6:]):
         return False
     if trig.type == "TALKS" and trig.first == trig.last and ks & lexicon.MEETING_NOUNS:
-        # a meeting noun is talks between parties only with the other party in sight
+        # a meeting noun is talks between parties only with the other party in sight; a
+        # visit, with whoever or wherever is visited named right after it
         window = {k for j in range(trig.last + 1, min(trig.last + 7, len(toks))) for k in keys[j]}
-        if not window & {"مع", "بين"}:
+        visit = ks & lexicon.VISIT_NOUNS and any(
+            j in named for j in range(trig.last + 1, min(trig.last + 4, len(toks)))
+        )
+        if not (window & {"مع", "بين"} or visit):
             return False
     if trig.type == "ATTACK" and "هجوم" in ks and trig.last + 1 < len(toks):
         nxt = set(keys[trig.last + 1])
@@ -737,7 +751,9 @@ def _sentence_events(
 ) -> list[Event]:
     """The events of one sentence; ``times`` are its own time expressions, or the last one
     of its paragraph when ``inherited``."""
-    triggers = _find_triggers(toks, keys, bool(times) and not inherited)
+    starts = {e.start for e in ents}
+    named = frozenset(j for j, t in enumerate(toks) if t.start in starts or t.stem_start in starts)
+    triggers = _find_triggers(toks, keys, bool(times) and not inherited, named)
     triggers += _goal_demands(toks, keys, statements)
     if triggers:
         ents = sorted([*ents, *_phrase_places(text, toks, keys, ents)], key=lambda e: e.start)

@@ -93,6 +93,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         حث حثت يحث تحث
         اشترط اشترطت يشترط تشترط
         اوصي اوصت يوصي توصي اهاب اهابت يهيب تهيب
+        داعيا داعيه مطالبه مطالبين
         """
     ),
     "PROTEST": _forms(
@@ -308,3 +309,6 @@ IMPERFECTIVE = _forms(
     تستقبل يزور تزور يوقع توقع يتظاهر يتظاهرون يتفاوض يتصدي تتصدي يبحث تبحث
     """
 )
+
+# Visits: talks when the visited party or place is named right after.
+VISIT_NOUNS = _forms("زياره الزياره")
