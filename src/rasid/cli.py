@@ -157,6 +157,29 @@ def train_ner(
     typer.echo(json.dumps(meta["scores"], ensure_ascii=False, indent=2))
 
 
+SplitOption = Annotated[
+    str,
+    typer.Option(help="dev (the rules were developed on it) or test (held out, never looked at)."),
+]
+GoldOption = Annotated[
+    Path | None, typer.Option(help="An annotation folder of your own (overrides --split).")
+]
+SharedOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="The ../shared folder with the corpora (default: RASID_SHARED or ../shared)."
+    ),
+]
+JsonScores = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
+
+
+def _gold_folder(split: str, gold: Path | None, dev: Path, test: Path) -> Path:
+    """The annotation folder of ``--split`` (or ``--gold``)."""
+    if split not in ("dev", "test"):
+        raise EvaluationError(f"--split must be dev or test, not {split!r}")
+    return gold or (test if split == "test" else dev)
+
+
 @eval_app.command("ner")
 def eval_ner(
     data: NerData = None,
@@ -186,23 +209,10 @@ def eval_ner(
 
 @eval_app.command("events")
 def eval_events(
-    split: Annotated[
-        str,
-        typer.Option(
-            help="dev (the rules were developed on it) or test (held out, never looked at)."
-        ),
-    ] = "dev",
-    gold: Annotated[
-        Path | None,
-        typer.Option(help="An annotation folder of your own (overrides --split)."),
-    ] = None,
-    shared: Annotated[
-        Path | None,
-        typer.Option(
-            help="The ../shared folder with the corpora (default: RASID_SHARED or ../shared)."
-        ),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    split: SplitOption = "dev",
+    gold: GoldOption = None,
+    shared: SharedOption = None,
+    as_json: JsonScores = False,
     errors: Annotated[
         bool, typer.Option("--errors", help="Also list every missed and spurious event.")
     ] = False,
@@ -219,9 +229,7 @@ def eval_events(
     from rasid.events.devset import DEFAULT_GOLD, HELD_OUT, load_devset
     from rasid.events.scoring import evaluate
 
-    if split not in ("dev", "test"):
-        raise EvaluationError(f"--split must be dev or test, not {split!r}")
-    folder = gold or (HELD_OUT if split == "test" else DEFAULT_GOLD)
+    folder = _gold_folder(split, gold, DEFAULT_GOLD, HELD_OUT)
     report = evaluate(load_devset(folder, shared))
     if as_json:
         data = report.to_dict()
@@ -243,15 +251,7 @@ def eval_events(
 
 
 @eval_app.command("dates")
-def eval_dates(
-    shared: Annotated[
-        Path | None,
-        typer.Option(
-            help="The ../shared folder with the corpora (default: RASID_SHARED or ../shared)."
-        ),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-) -> None:
+def eval_dates(shared: SharedOption = None, as_json: JsonScores = False) -> None:
     """Score time expressions (found, and resolved to the right day or range) against the
     hand-checked list in tests/data/timex_dev and the silver TimeML corpus in ../shared.
 
@@ -272,23 +272,10 @@ def eval_dates(
 
 @eval_app.command("statements")
 def eval_statements(
-    split: Annotated[
-        str,
-        typer.Option(
-            help="dev (the rules were developed on it) or test (held out, never looked at)."
-        ),
-    ] = "dev",
-    gold: Annotated[
-        Path | None,
-        typer.Option(help="An annotation folder of your own (overrides --split)."),
-    ] = None,
-    shared: Annotated[
-        Path | None,
-        typer.Option(
-            help="The ../shared folder with the corpora (default: RASID_SHARED or ../shared)."
-        ),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    split: SplitOption = "dev",
+    gold: GoldOption = None,
+    shared: SharedOption = None,
+    as_json: JsonScores = False,
     errors: Annotated[
         bool, typer.Option("--errors", help="Also list every missed and spurious statement.")
     ] = False,
@@ -305,9 +292,7 @@ def eval_statements(
     from rasid.statements.devset import DEFAULT_GOLD, HELD_OUT, load_devset
     from rasid.statements.scoring import evaluate
 
-    if split not in ("dev", "test"):
-        raise EvaluationError(f"--split must be dev or test, not {split!r}")
-    folder = gold or (HELD_OUT if split == "test" else DEFAULT_GOLD)
+    folder = _gold_folder(split, gold, DEFAULT_GOLD, HELD_OUT)
     report = evaluate(load_devset(folder, shared))
     if as_json:
         data = report.to_dict()

@@ -208,18 +208,15 @@ def score(items: Iterable[tuple[GoldEventArticle, Sequence[dict[str, Any]]]]) ->
 def evaluate(articles: Sequence[GoldEventArticle]) -> EventReport:
     """Read and analyse every annotated article as rasid would (the corpus text with its
     title, outlet and date), then score the events."""
-    from rasid.pipeline import analyze_article, default_components
-    from rasid.reader import read_text
+    from rasid.evaluate import analyse_gold_text
+    from rasid.pipeline import default_components
 
     components = default_components()
     items = []
     for gold in articles:
-        a = gold.article
-        read = read_text(a.text, published=a.published, source=a.outlet, title=a.title)
-        analysis = analyze_article(read, components)
+        analysis = analyse_gold_text(gold.article, components)
         statements = [s for s in analysis.statements if isinstance(s, Statement)]
         length = len(analysis.article.text)
-        items.append(
-            (gold, [_flat(e, statements, length) for e in analysis.events if isinstance(e, Event)])
-        )
+        events = [_flat(e, statements, length) for e in analysis.events if isinstance(e, Event)]
+        items.append((gold, events))
     return score(items)

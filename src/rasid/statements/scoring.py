@@ -186,15 +186,12 @@ def score(items: Iterable[tuple[GoldArticle, Sequence[Statement]]]) -> Report:
 def evaluate(articles: Sequence[GoldArticle]) -> Report:
     """Read and analyse every dev-set article as rasid would (the corpus text with its
     title, outlet and date), then score the statements."""
-    from rasid.pipeline import analyze_article, default_components
-    from rasid.reader import read_text
+    from rasid.evaluate import analyse_gold_text
+    from rasid.pipeline import default_components
 
     components = default_components()
     items = []
     for article in articles:
-        read = read_text(
-            article.text, published=article.published, source=article.outlet, title=article.title
-        )
-        analysis = analyze_article(read, components)
+        analysis = analyse_gold_text(article, components)
         items.append((article, [s for s in analysis.statements if isinstance(s, Statement)]))
     return score(items)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -103,6 +103,35 @@ class _Guard:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class SearchQuery:
+    """The search page's and ``/api/search``'s parameters (one FastAPI dependency)."""
+
+    def __init__(
+        self,
+        q: str | None = None,
+        date_from: str | None = Query(None, alias="from"),
+        date_to: str | None = Query(None, alias="to"),
+        outlet: str | None = None,
+        entity: str | None = None,
+        type: str | None = None,  # noqa: A002 - the URL's name for the event type
+        page_number: int = Query(1, alias="page"),
+        per_page: int = 20,
+    ) -> None:
+        self.q = q
+        self.filters = {
+            "date_from": date_from,
+            "date_to": date_to,
+            "outlet": outlet,
+            "entity": entity,
+            "event_type": type,
+            "page": page_number,
+            "per_page": per_page,
+        }
+
+    def run(self, archive: SQLiteArchive) -> dict[str, Any]:
+        return pages.search_data(archive, self.q, **self.filters)
 
 
 class HTTPError(Exception):
@@ -241,30 +270,8 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
     app.get("/index.json", include_in_schema=False)(home)
 
     @twin("/search")
-    def search_page(
-        request: Request,
-        q: str | None = None,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
-        outlet: str | None = None,
-        entity: str | None = None,
-        type: str | None = None,  # noqa: A002 - the URL's name for the event type
-        page_number: int = Query(1, alias="page"),
-        per_page: int = 20,
-    ):
-        data = page(
-            lambda a: pages.search_data(
-                a,
-                q,
-                date_from=date_from,
-                date_to=date_to,
-                outlet=outlet,
-                entity=entity,
-                event_type=type,
-                page=page_number,
-                per_page=per_page,
-            )
-        )
+    def search_page(request: Request, query: Annotated[SearchQuery, Depends()]):
+        data = page(lambda a: query.run(a))
         return render(request, "search.html", data, suffix_of(request))
 
     def article_id(raw: str) -> int:
@@ -375,29 +382,8 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return page(lambda a: pages.article_data(a, article))
 
     @app.get("/api/search", tags=["search"], summary="Full-text search in Arabic")
-    def api_search(
-        q: str,
-        date_from: str | None = Query(None, alias="from"),
-        date_to: str | None = Query(None, alias="to"),
-        outlet: str | None = None,
-        entity: str | None = None,
-        type: str | None = None,  # noqa: A002
-        page_number: int = Query(1, alias="page", ge=1),
-        per_page: int = Query(20, ge=1, le=pages.MAX_PER_PAGE),
-    ) -> dict[str, Any]:
-        return page(
-            lambda a: pages.search_data(
-                a,
-                q,
-                date_from=date_from,
-                date_to=date_to,
-                outlet=outlet,
-                entity=entity,
-                event_type=type,
-                page=page_number,
-                per_page=per_page,
-            )
-        )
+    def api_search(query: Annotated[SearchQuery, Depends()], q: str) -> dict[str, Any]:
+        return page(lambda a: query.run(a))
 
     @app.get("/api/stories", tags=["stories"], summary="Stories, the most recent first")
     def api_stories(

@@ -216,14 +216,23 @@ def article_data(archive: SQLiteArchive, article_id: int) -> dict[str, Any]:
             )
         ]
     related += _similar(archive, doc, article_id, {r["id"] for r in related})
+    return _reading_view(
+        doc,
+        id=article_id,
+        origin=row[2],
+        url=row[3],
+        source=row[4],
+        published=row[5],
+        story=story[0] if story else None,
+        related=related[:10],
+    )
+
+
+def _reading_view(doc: dict[str, Any], **where: Any) -> dict[str, Any]:
+    """The dict the reading view renders: where the article is from (``id``, ``origin``,
+    ``url``, ``source``, ``published``, ``story``, ``related``) and its analysis."""
     article = doc["article"]
-    return {
-        "id": article_id,
-        "origin": row[2],
-        "url": row[3],
-        "source": row[4],
-        "published": row[5],
-        "story": story[0] if story else None,
+    return where | {
         "article": article,
         "paragraphs": marked_paragraphs(article, doc["entities"], doc["statements"]),
         "entities": doc["entities"],
@@ -231,7 +240,6 @@ def article_data(archive: SQLiteArchive, article_id: int) -> dict[str, Any]:
         "events": doc["events"],
         "removed": article.get("removed", []),
         "models": doc.get("models", {}),
-        "related": related[:10],
     }
 
 
@@ -435,19 +443,13 @@ def world_paths() -> list[str]:
 def analysis_data(doc: dict[str, Any]) -> dict[str, Any]:
     """An analysis document (not stored) as the article page shows it."""
     article = doc["article"]
-    return {
-        "id": None,
-        "origin": article.get("origin"),
-        "url": article.get("url"),
-        "source": article.get("source"),
-        "published": article.get("published"),
-        "story": None,
-        "article": article,
-        "paragraphs": marked_paragraphs(article, doc["entities"], doc["statements"]),
-        "entities": doc["entities"],
-        "statements": doc["statements"],
-        "events": doc["events"],
-        "removed": article.get("removed", []),
-        "models": doc.get("models", {}),
-        "related": [],
-    }
+    return _reading_view(
+        doc,
+        id=None,
+        origin=article.get("origin"),
+        url=article.get("url"),
+        source=article.get("source"),
+        published=article.get("published"),
+        story=None,
+        related=[],
+    )
