@@ -180,6 +180,19 @@ def _gold_folder(split: str, gold: Path | None, dev: Path, test: Path) -> Path:
     return gold or (test if split == "test" else dev)
 
 
+def _print_scores(report, as_json: bool, errors: bool, render, line) -> None:
+    """A devset report as JSON (with ``error_list`` when asked) or as a table, then one
+    ``line(item)`` per missed or spurious item when ``errors``."""
+    wrong = [pair.to_dict() for pair in report.pairs if pair.error] if errors else []
+    if as_json:
+        data = report.to_dict() | ({"error_list": wrong} if errors else {})
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    render(report, Console(highlight=False))
+    for item in wrong:
+        typer.echo(line(item))
+
+
 @eval_app.command("ner")
 def eval_ner(
     data: NerData = None,
@@ -228,26 +241,18 @@ def eval_events(
     """
     from rasid.events.devset import DEFAULT_GOLD, HELD_OUT, load_devset
     from rasid.events.scoring import evaluate
-
-    folder = _gold_folder(split, gold, DEFAULT_GOLD, HELD_OUT)
-    report = evaluate(load_devset(folder, shared))
-    if as_json:
-        data = report.to_dict()
-        if errors:
-            data["error_list"] = [pair.to_dict() for pair in report.pairs if pair.error]
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
     from rasid.terminal import render_event_scores
 
-    render_event_scores(report, Console(highlight=False))
-    if errors:
-        for pair in report.pairs:
-            if pair.error:
-                item = pair.to_dict()
-                typer.echo(
-                    f"{item['error']}\t{item['article']}\t{item['type']}\t{item['trigger']}"
-                    f"\t{item['location'] or ''}"
-                )
+    report = evaluate(load_devset(_gold_folder(split, gold, DEFAULT_GOLD, HELD_OUT), shared))
+    _print_scores(
+        report,
+        as_json,
+        errors,
+        render_event_scores,
+        lambda x: (
+            f"{x['error']}\t{x['article']}\t{x['type']}\t{x['trigger']}\t{x['location'] or ''}"
+        ),
+    )
 
 
 @eval_app.command("dates")
@@ -291,25 +296,16 @@ def eval_statements(
     """
     from rasid.statements.devset import DEFAULT_GOLD, HELD_OUT, load_devset
     from rasid.statements.scoring import evaluate
-
-    folder = _gold_folder(split, gold, DEFAULT_GOLD, HELD_OUT)
-    report = evaluate(load_devset(folder, shared))
-    if as_json:
-        data = report.to_dict()
-        if errors:
-            data["error_list"] = [pair.to_dict() for pair in report.pairs if pair.error]
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
     from rasid.terminal import render_statement_scores
 
-    render_statement_scores(report, Console(highlight=False))
-    if errors:
-        for pair in report.pairs:
-            if pair.error:
-                item = pair.to_dict()
-                typer.echo(
-                    f"{item['error']}\t{item['article']}\t[{item['speaker']}] {item['content']}"
-                )
+    report = evaluate(load_devset(_gold_folder(split, gold, DEFAULT_GOLD, HELD_OUT), shared))
+    _print_scores(
+        report,
+        as_json,
+        errors,
+        render_statement_scores,
+        lambda x: f"{x['error']}\t{x['article']}\t[{x['speaker']}] {x['content']}",
+    )
 
 
 DbOption = Annotated[
