@@ -101,11 +101,43 @@ def _own(
     return own, near, far
 
 
-def sentence_features(tokens: Sequence[Token], resources: Resources) -> list[list[str]]:
-    """The feature strings of every token in one sentence."""
+_OFFSETS = (-2, -1, 1, 2)
+
+
+def _token_parts(
+    token: Token, clusters: Clusters | None, cues: dict[str, str]
+) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """A token's own features and what it shows each neighbour, already prefixed with the
+    neighbour's offset (``-1:s=…``)."""
+    own, near, far = _own(token, clusters, cues)
+    shown = {
+        offset: tuple(f"{offset}:{f}" for f in (near if offset in (-1, 1) else far))
+        for offset in _OFFSETS
+    }
+    return tuple(own), shown
+
+
+def sentence_features(
+    tokens: Sequence[Token], resources: Resources, cache: dict | None = None
+) -> list[list[str]]:
+    """The feature strings of every token in one sentence. ``cache`` (a dict the caller
+    keeps) remembers each spelling's context-free features: words repeat, and the
+    features of a token depend only on its text and clitic split."""
     clusters = resources.clusters
     cues = person_cues()
-    parts = [_own(token, clusters, cues) for token in tokens]
+    if cache is None:
+        parts = [_token_parts(token, clusters, cues) for token in tokens]
+    else:
+        parts = []
+        for token in tokens:
+            key = (token.text, token.kind, token.stem_start - token.start,
+                   token.stem_end - token.start, token.definite)
+            found = cache.get(key)
+            if found is None:
+                if len(cache) > 300_000:
+                    cache.clear()
+                found = cache[key] = _token_parts(token, clusters, cues)
+            parts.append(found)
     gaz: list[tuple[str, ...]]
     if resources.gazetteer is not None:
         gaz = resources.gazetteer.token_features(list(tokens))
@@ -114,17 +146,16 @@ def sentence_features(tokens: Sequence[Token], resources: Resources) -> list[lis
     n = len(tokens)
     out: list[list[str]] = []
     for i in range(n):
-        own, _, _ = parts[i]
-        feats = ["bias", *own, *gaz[i]]
+        feats = ["bias", *parts[i][0], *gaz[i]]
         if i == 0:
             feats.append("BOS")
         if i == n - 1:
             feats.append("EOS")
-        for offset in (-2, -1, 1, 2):
+        for offset in _OFFSETS:
             j = i + offset
             if 0 <= j < n:
-                shown = parts[j][1] if offset in (-1, 1) else parts[j][2]
-                feats.extend(f"{offset}:{f}" for f in shown)
-                feats.extend(f"{offset}:{f}" for f in gaz[j])
+                feats.extend(parts[j][1][offset])
+                if gaz[j]:
+                    feats.extend(f"{offset}:{f}" for f in gaz[j])
         out.append(feats)
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,11 +30,13 @@ def default_model_dir() -> Path:
 
 @dataclass(frozen=True)
 class Tagger:
-    """A loaded CRF model and the resources its features need."""
+    """A loaded CRF model and the resources its features need; ``features`` remembers
+    the context-free features of each spelling it has seen."""
 
     crf: pycrfsuite.Tagger
     meta: dict
     resources: Resources
+    features: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def version(self) -> str:
@@ -44,7 +46,7 @@ class Tagger:
         """BIO tags (``B-PER``, ``I-LOC``, ``O``…) for one sentence of tokens."""
         if not tokens:
             return []
-        return list(self.crf.tag(sentence_features(tokens, self.resources)))
+        return list(self.crf.tag(sentence_features(tokens, self.resources, self.features)))
 
 
 def load_tagger(model_dir: Path | None = None, res: Resources | None = None) -> Tagger:
