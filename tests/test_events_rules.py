@@ -87,3 +87,12 @@ def test_no_anchor_no_resolved_relative_time():
     analysis = rasid.analyze_article(read_text("وقع انفجار أمس في بغداد."))
     (attack,) = [e for e in analysis.events if e.type == "ATTACK"]
     assert attack.time is None  # "أمس" without a publication date cannot be placed
+
+
+def test_the_time_of_the_saying_is_not_the_time_of_the_event():
+    _, events = run(
+        "وقال المتحدث اليوم الخميس إن اجتماعاً جرى أمس الأربعاء بين الوفدين في جنيف.",
+        published="2017-05-04",
+    )
+    (talks,) = [e for e in events if e["type"] == "TALKS"]
+    assert talks["time"]["date"] == "2017-05-03"

@@ -24,6 +24,7 @@ def gold(kind, trigger, location=None, date=None, value=None, claimed_by=None, s
         kind,
         trigger,
         start,
+        None,
         location,
         date,
         None,

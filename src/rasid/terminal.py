@@ -215,7 +215,7 @@ def render_event_scores(report, console: Console) -> None:
         style="bold",
     )
     console.print(table)
-    for name in ("dates", "counts", "claims"):
+    for name in ("dates", "counts", "claims", "actors"):
         x = data[name]
         value = "n/a" if x["accuracy"] is None else f"{x['accuracy']:.3f}"
         console.print(f"{name} right on matched events: {value} (n={x['n']})")

@@ -130,8 +130,13 @@ def sentence_features(
     else:
         parts = []
         for token in tokens:
-            key = (token.text, token.kind, token.stem_start - token.start,
-                   token.stem_end - token.start, token.definite)
+            key = (
+                token.text,
+                token.kind,
+                token.stem_start - token.start,
+                token.stem_end - token.start,
+                token.definite,
+            )
             found = cache.get(key)
             if found is None:
                 if len(cache) > 300_000:

@@ -21,6 +21,7 @@ class GoldEvent:
     type: str
     trigger: str
     trigger_start: int
+    actor: str | None
     location: str | None
     date: str | None
     date_from: str | None
@@ -64,6 +65,7 @@ def load_events(path: Path, shared: Path) -> GoldEventArticle:
                 type=e["type"],
                 trigger=_text(text, e["trigger"]) or "",
                 trigger_start=e["trigger"]["start"],
+                actor=_text(text, e.get("actor")),
                 location=_text(text, e.get("location")),
                 date=time.get("date"),
                 date_from=time.get("start"),

@@ -566,12 +566,27 @@ def _phrase_places(
 
 
 def _participants(
-    text: str, toks: list[Token], lo: int, hi: int, trig: _Trigger, ents: list[Entity], floor: int
+    text: str,
+    toks: list[Token],
+    keys: list[tuple[str, ...]],
+    lo: int,
+    hi: int,
+    trig: _Trigger,
+    ents: list[Entity],
+    floor: int,
+    noun: bool,
 ) -> tuple[Participant | None, Participant | None]:
-    """Actor: the first party after the trigger (Arabic verbs put the subject after them),
-    else the last one before it; target: the next party after the actor. Places count as
-    parties when no place preposition introduces them (``قصفت إسرائيل``, ``إن روسيا أطلقت``).
-    Nothing before ``floor`` (the start of the claiming statement's content) is taken."""
+    """Actor and target.
+
+    After a verb the subject comes first (Arabic is verb–subject–object): the noun phrase
+    right after the verb is the actor (``طالب مجلس محافظة الأنبار الحكومة بوقف``, ``دعت
+    الهيئة``), a named party when one starts there, and the next party is the target. A
+    noun trigger takes the first party after it (``قصف التحالف``), else the last before it
+    (``إن روسيا أطلقت``). Killings and arrests are mostly told in the passive (``قُتل``,
+    ``اعتُقل``), so their actor is only who the text marks as the doer (``على يد``,
+    ``برصاص``) or an authority, and a person right after an arrest verb is its target.
+    Places count as parties when no place preposition introduces them. Nothing before
+    ``floor`` (the start of the claiming statement's content) is taken."""
     clause_start, clause_end = max(toks[lo].start, floor), toks[hi - 1].end
     t_start, t_end = toks[trig.first].start, toks[trig.last].end
     parties = [
@@ -582,9 +597,87 @@ def _participants(
     ]
     after = [e for e in parties if e.start >= t_end and e.start - t_end < 80]
     before = [e for e in parties if e.end <= t_start]
+    if trig.type in ("CASUALTIES", "ARREST"):
+        doer = _marked_doer(text, toks, keys, trig, hi, parties)
+        if trig.type == "ARREST" and doer is None:
+            authority = [e for e in after[:1] if e.label == "ORG"]
+            doer = _participant(authority[0]) if authority else None
+        victims = [e for e in after if e.label == "PER" or (doer and e.start != doer.start)]
+        return doer, _participant(victims[0]) if victims else None
+    if not noun and trig.last + 1 < hi:
+        subject = _noun_phrase(text, toks, keys, trig.last + 1, hi, ents)
+        if subject is not None:
+            target_e = next((e for e in after if e.start >= subject.end), None)
+            return subject, _participant(target_e)
     actor_e = after[0] if after else (before[-1] if before else None)
     target_e = next((e for e in after if e is not actor_e), None)
     return _participant(actor_e), _participant(target_e)
+
+
+def _marked_doer(
+    text: str,
+    toks: list[Token],
+    keys: list[tuple[str, ...]],
+    trig: _Trigger,
+    hi: int,
+    parties: list[Entity],
+) -> Participant | None:
+    """The party after ``على يد`` / ``برصاص`` / ``بنيران`` / ``نفذها`` in the clause."""
+    for j in range(trig.last + 1, hi):
+        k = keys[j][0] if keys[j] else ""
+        if k in lexicon.DOER_MARKS or (k == "علي" and j + 1 < hi and keys[j + 1][0] == "يد"):
+            after = [e for e in parties if e.start >= toks[j].end]
+            if after:
+                return _participant(after[0])
+            start = j + 2 if k == "علي" else j + 1
+            return _noun_phrase(text, toks, keys, start, hi, ())
+    return None
+
+
+def _noun_phrase(
+    text: str,
+    toks: list[Token],
+    keys: list[tuple[str, ...]],
+    i: int,
+    hi: int,
+    ents: Sequence[Entity],
+) -> Participant | None:
+    """The noun phrase starting at word ``i``: a named entity that starts there, or a
+    construct chain (``مجلس محافظة الأنبار``) with its adjectives (``القوات الحكومية``)."""
+    if i >= hi or toks[i].kind != "word":
+        return None
+    if any(k in lexicon.ATTEMPTS for k in keys[i]):
+        return _noun_phrase(text, toks, keys, i + 1, hi, ents)  # محاولات القوات → القوات
+    first = toks[i]
+    for e in ents:
+        if e.start in (first.start, first.stem_start):
+            return Participant(e.text, e.start, e.end, e.canonical)
+    if normalize(first.text) in lexicon.NAME_STOPS or normalize(first.stem) in lexicon.NOT_SUBJECTS:
+        return None
+    if normalize(first.prefix)[-1:] in ("ب", "ل", "ك"):
+        return None  # a preposition: no subject here
+    j = i
+    while (
+        j + 1 < hi
+        and j - i < 3
+        and not toks[j].definite
+        and toks[j + 1].kind == "word"
+        and normalize(toks[j + 1].text) not in lexicon.NAME_STOPS
+        and not normalize(toks[j + 1].prefix)
+    ):
+        j += 1  # a construct chain: the head is indefinite, its complement follows
+    while (
+        j + 1 < hi
+        and j - i < 5
+        and toks[j + 1].kind == "word"
+        and toks[j + 1].definite
+        and normalize(toks[j + 1].stem).endswith(("يه", "يين", "يون", "ي"))
+    ):
+        j += 1  # nisba adjectives: الحكومية، العراقية، الإرهابيين
+    # keep the article, drop a conjunction: الهيئة from والهيئة
+    start = first.stem_start - (2 if first.definite else 0)
+    end = toks[j].end
+    return Participant(text[start:end], start, end)
 
 
 def _participant(e: Entity | None) -> Participant | None:
@@ -593,8 +686,14 @@ def _participant(e: Entity | None) -> Participant | None:
     return Participant(e.text, e.start, e.end, e.canonical)
 
 
-def _time(trig_at: int, times: list[TimeExpression]) -> When | None:
+def _time(trig_at: int, times: list[TimeExpression], content: Span | None = None) -> When | None:
+    """The resolved time nearest the trigger; for an event reported in a statement, one
+    inside what was said comes first (``قال اليوم الخميس إن اجتماعاً جرى أمس``: the
+    meeting was yesterday), the time of the saying only when the content has none."""
     resolved = [t for t in times if t.resolved]
+    if content is not None:
+        inside = [t for t in resolved if content.start <= t.start < content.end]
+        resolved = inside or resolved
     if not resolved:
         return None
     t = min(resolved, key=lambda t: abs(t.start - trig_at))
@@ -779,15 +878,16 @@ def _sentence_events(
             claimed is not None and statements[claimed].stance == "deny"
         )
         floor = statements[claimed].content.start if claimed is not None else 0
-        actor, target = _participants(text, toks, lo, hi, trig, ents, floor)
+        noun = t0.definite or any(k in lexicon.NOUN_TRIGGERS for k in keys[trig.first])
+        nominal = noun or any(k in lexicon.NOUN_FORMS for k in keys[trig.first])
+        actor, target = _participants(text, toks, keys, lo, hi, trig, ents, floor, nominal)
         if claimed is not None and (
             trig.goal or (actor is None and trig.type in ("DEMAND", "TALKS"))
         ):
             sp = statements[claimed].speaker
             actor = Participant(sp.text, sp.start, sp.end, sp.entity)
-        when = _time(start, times)
+        when = _time(start, times, statements[claimed].content if claimed is not None else None)
         quantity = _quantity(text, toks, keys, lo, hi, trig, numbers, times)
-        noun = t0.definite or any(k in lexicon.NOUN_TRIGGERS for k in keys[trig.first])
         for place in _places(text, toks, whole_lo, whole_hi, trig, ents, place_kind):
             key = (trig.type, place.text if place else None, _subtype(trig, keys))
             if key in seen or _told_before(

@@ -245,6 +245,19 @@ NOUN_TRIGGERS = _forms(
     """
 )
 
+# Every noun form of the triggers (a verb trigger's subject follows it; a noun's does not).
+NOUN_FORMS = _forms(
+    """
+    قصف قصفا غاره غارات ضربه ضربات هجوم هجوما هجمات تفجير تفجيرات انفجار انفجارات
+    اعتداء اعتداءات اغتيال تعدي مهاجمه عمليه اشتباك اشتباكات معارك قتال اقتتال احباط تصدي
+    مواجهات استيلاء تحرير اقتحام استرداد استعاده مقتل قتيل قتيلا قتلي جرحي جريح اصابه اصابات
+    وفاه وفيات ضحايا ضحيه اعدام اعدامات استشهاد اعتقال اعتقالات احتجاز توقيف ايقاف مصادره
+    القبض محادثات مفاوضات مباحثات مشاورات اجتماع اجتماعا اجتماعات لقاء لقاءا لقاءات زياره
+    قمه تفاوض توقيع اتفاق اتفاقيه ابرام تعاقد مطالبه مناشده دعوه مظاهره مظاهرات تظاهره
+    تظاهرات احتجاج احتجاجات احتجاجا اعتصام اضراب
+    """
+)
+
 # Nouns that head a place phrase the tagger may not know (``حي الروضة``, ``مسجد الحسين``,
 # ``مديرية موجرين``), by how specific the place is.
 FACILITY_HEADS = _forms(
@@ -312,3 +325,15 @@ IMPERFECTIVE = _forms(
 
 # Visits: talks when the visited party or place is named right after.
 VISIT_NOUNS = _forms("زياره الزياره")
+
+# What marks the doer of a killing or an arrest told in the passive.
+DOER_MARKS = _forms("برصاص بنيران نفذها نفذه نفذتها ارتكبها")
+# Words after a verb that are not its subject.
+NOT_SUBJECTS = _forms(
+    """
+    ان انه انها انهم قد لقد لم لن ما لا الي علي عن مع خلال امس اليوم غدا يوم ليله صباح
+    مساء فجر منذ بعد قبل حيث كل بعض جميع نحو اكثر اقل عدد عده هذا هذه ذلك تلك كما
+    منها منه منهم عنها عنه عليها عليه اليها اليه معها معه لها له لهم معاليه سموه فضيلته
+    سعادته جلالته فخامته
+    """
+)

@@ -6,8 +6,9 @@ place, when the triggers are the same mention. Pairs are made greedily, nearest 
 position first. Reported: precision, recall and F1 of these matches; on matched pairs,
 the share of correct dates (where the gold has a day or a range: the same day, or the
 same first and last day), correct counts (where the gold has one: the same value, or the
-same bounds) and correct claims (the claiming statements' speakers are the same mention,
-or both events are in the article's own voice).
+same bounds), correct claims (the claiming statements' speakers are the same mention,
+or both events are in the article's own voice) and correct actors (the same mention, or
+neither names one).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class EventReport:
     dates: Counter = field(default_factory=Counter)
     counts: Counter = field(default_factory=Counter)
     claims: Counter = field(default_factory=Counter)
+    actors: Counter = field(default_factory=Counter)
     per_type: dict[str, Counter] = field(default_factory=dict)
     pairs: list[EventPair] = field(default_factory=list)
     articles: int = 0
@@ -103,6 +105,7 @@ class EventReport:
             "dates": self._share(self.dates),
             "counts": self._share(self.counts),
             "claims": self._share(self.claims),
+            "actors": self._share(self.actors),
             "per_type": per_type,
         }
 
@@ -119,6 +122,7 @@ def _flat(event: Event, statements: Sequence[Statement], length: int) -> dict[st
         "date_to": event.time.end if event.time else None,
         "quantity": event.quantity,
         "claimed_by": statements[claim].speaker.text if claim is not None else None,
+        "actor": event.actor.text if event.actor else None,
     }
 
 
@@ -190,6 +194,10 @@ def score_article(
             and same_mention(g.claimed_by, p["claimed_by"])
         )
         report.claims["right" if claim_ok else "wrong"] += 1
+        actor_ok = (g.actor is None and p.get("actor") is None) or (
+            g.actor is not None and p.get("actor") is not None and same_mention(g.actor, p["actor"])
+        )
+        report.actors["right" if actor_ok else "wrong"] += 1
     report.pairs.extend(
         EventPair(article.id, g, None) for gi, g in enumerate(gold.events) if gi not in used_g
     )
