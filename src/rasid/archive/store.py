@@ -256,6 +256,7 @@ class SQLiteArchive:
 
     def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self._df: dict[str, int] = {}  # document frequencies read so far (a reader's cache)
         if self.path.exists() and not self.path.is_file():
             raise ArchiveError(f"the database path is not a file: {self.path}")
         if read_only:
@@ -280,6 +281,7 @@ class SQLiteArchive:
             self.db = sqlite3.connect(
                 uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False
             )
+            self.db.execute("PRAGMA cache_size = -32000")  # 32 MB of pages kept warm
             version = self.schema_version
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{self.path} is not a rasid database ({exc})") from None
@@ -553,6 +555,37 @@ class SQLiteArchive:
         params += [limit, offset]
         rows = self.db.execute(" ".join(sql), params).fetchall()
         return [(StoredArticle(*r[:6]), float(r[6]), r[7]) for r in rows]
+
+    def document_frequency(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many articles hold each term (0 when none). Counting reads the term's whole
+        posting list, so counts are remembered on this connection (a long-lived reader's
+        answers drift by the few articles ingested since, which "more like this" allows)."""
+        cache = self._df
+        wanted = [t for t in dict.fromkeys(terms) if t not in cache]
+        if wanted:
+            if len(cache) > 100_000:
+                cache.clear()
+            marks = ",".join("?" * len(wanted))
+            found = dict(
+                self.db.execute(
+                    f"SELECT term, doc FROM articles_vocab WHERE term IN ({marks})", wanted
+                ).fetchall()
+            )
+            for t in wanted:
+                cache[t] = int(found.get(t, 0))
+        return {t: cache[t] for t in terms}
+
+    def matching(self, terms: Sequence[str], limit: int = 8) -> list[StoredArticle]:
+        """Articles whose index holds every term, newest stored first, unranked: cheap on
+        rare terms (no bm25 over the posting lists), for "more like this"."""
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        rows = self.db.execute(
+            "SELECT a.id, a.origin, a.url, a.source, a.published, a.title FROM"
+            " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC"
+            " LIMIT ?) f JOIN articles a ON a.id = f.rowid",
+            (match, limit),
+        ).fetchall()
+        return [StoredArticle(*r) for r in rows]
 
     def close(self) -> None:
         self.db.close()

@@ -38,6 +38,7 @@ from rasid import __version__
 from rasid.archive.store import SQLiteArchive, open_archive
 from rasid.errors import RasidError
 from rasid.web import pages
+from rasid.web.render import reading_html
 
 HERE = Path(__file__).parent
 MAX_BODY = 2 * 1024 * 1024  # bytes: pasted text, uploaded pages, API bodies
@@ -157,7 +158,9 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.auto_reload = False  # templates ship with the package: no mtime checks
     templates.env.globals.update(
+        reading_html=reading_html,
         event_labels=pages.EVENT_LABELS,
         entity_labels=pages.ENTITY_LABELS,
         quote=quote,
@@ -177,7 +180,10 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
             swagger_ui_parameters={"validatorUrl": None},
         )
 
-    local = threading.local()  # one read-only connection per server thread, reused
+    # Pages are CPU-bound Python with short SQLite reads, so they run on the event loop
+    # (no thread hand-off per request) over one read-only connection per thread, kept open
+    # with its page cache warm; only the analysis of a pasted page goes to a thread.
+    local = threading.local()
 
     @contextmanager
     def reading() -> Iterator[SQLiteArchive]:
@@ -186,8 +192,10 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
             archive = local.archive = open_archive(db_path, read_only=True)
         try:
             yield archive
+        except RasidError:
+            raise  # a request rasid refused (404, 400): the connection is fine
         except BaseException:
-            archive.close()  # a failed request leaves no half-read connection behind
+            archive.close()  # anything else: no half-read connection is reused
             local.archive = None
             raise
 
@@ -264,13 +272,13 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return ".json" if request.url.path.endswith(".json") else ""
 
     @twin("/")
-    def home(request: Request):
+    async def home(request: Request):
         return render(request, "home.html", page(pages.home_data), suffix_of(request))
 
     app.get("/index.json", include_in_schema=False)(home)
 
     @twin("/search")
-    def search_page(request: Request, query: Annotated[SearchQuery, Depends()]):
+    async def search_page(request: Request, query: Annotated[SearchQuery, Depends()]):
         data = page(lambda a: query.run(a))
         return render(request, "search.html", data, suffix_of(request))
 
@@ -281,27 +289,27 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return int(key)
 
     @app.get("/article/{key}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, key: str):
+    async def article_page(request: Request, key: str):
         data = page(lambda a: pages.article_data(a, article_id(key)))
         return render(request, "article.html", data, ".json" if key.endswith(".json") else "")
 
     @twin("/stories")
-    def stories_page(request: Request, page_number: int = Query(1, alias="page")):
+    async def stories_page(request: Request, page_number: int = Query(1, alias="page")):
         data = page(lambda a: pages.stories_data(a, page=page_number))
         return render(request, "stories.html", data, suffix_of(request))
 
     @app.get("/story/{key}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, key: str):
+    async def story_page(request: Request, key: str):
         data = page(lambda a: pages.story_data(a, article_id(key)))
         return render(request, "story.html", data, ".json" if key.endswith(".json") else "")
 
     @app.get("/entity/{name}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, name: str):
+    async def entity_page(request: Request, name: str):
         data = page(lambda a: pages.entity_data(a, name.removesuffix(".json")))
         return render(request, "entity.html", data, ".json" if name.endswith(".json") else "")
 
     @twin("/map")
-    def map_page(
+    async def map_page(
         request: Request,
         type: str | None = None,  # noqa: A002
         date_from: str | None = Query(None, alias="from"),
@@ -313,7 +321,7 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return render(request, "map.html", data, suffix_of(request))
 
     @twin("/analyse")
-    def analyse_form(request: Request):
+    async def analyse_form(request: Request):
         return render(request, "analyse.html", {"result": None, "stored": None}, suffix_of(request))
 
     @app.post("/analyse", response_class=HTMLResponse, include_in_schema=False)
@@ -338,13 +346,13 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return render(request, "analyse.html", data)
 
     @app.get("/favicon.ico", include_in_schema=False)
-    def favicon():
+    async def favicon():
         return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
     # -- the JSON API
 
     @app.get("/api/articles", tags=["articles"], summary="Articles, newest first")
-    def api_articles(
+    async def api_articles(
         source: str | None = None,
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
@@ -378,26 +386,26 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return page(build)
 
     @app.get("/api/articles/{article}", tags=["articles"], summary="One article, analysed")
-    def api_article(article: int) -> dict[str, Any]:
+    async def api_article(article: int) -> dict[str, Any]:
         return page(lambda a: pages.article_data(a, article))
 
     @app.get("/api/search", tags=["search"], summary="Full-text search in Arabic")
-    def api_search(query: Annotated[SearchQuery, Depends()], q: str) -> dict[str, Any]:
+    async def api_search(query: Annotated[SearchQuery, Depends()], q: str) -> dict[str, Any]:
         return page(lambda a: query.run(a))
 
     @app.get("/api/stories", tags=["stories"], summary="Stories, the most recent first")
-    def api_stories(
+    async def api_stories(
         page_number: int = Query(1, alias="page", ge=1),
         per_page: int = Query(20, ge=1, le=pages.MAX_PER_PAGE),
     ) -> dict[str, Any]:
         return page(lambda a: pages.stories_data(a, page=page_number, per_page=per_page))
 
     @app.get("/api/stories/{story}", tags=["stories"], summary="One story with its claims")
-    def api_story(story: int) -> dict[str, Any]:
+    async def api_story(story: int) -> dict[str, Any]:
         return page(lambda a: pages.story_data(a, story))
 
     @app.get("/api/entities", tags=["entities"], summary="The most mentioned entities")
-    def api_entities(
+    async def api_entities(
         label: str | None = None,
         page_number: int = Query(1, alias="page", ge=1),
         per_page: int = Query(20, ge=1, le=pages.MAX_PER_PAGE),
@@ -421,11 +429,11 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return page(build)
 
     @app.get("/api/entities/{name}", tags=["entities"], summary="An entity's profile")
-    def api_entity(name: str) -> dict[str, Any]:
+    async def api_entity(name: str) -> dict[str, Any]:
         return page(lambda a: pages.entity_data(a, name))
 
     @app.get("/api/statements", tags=["statements"], summary="Statements, newest first")
-    def api_statements(
+    async def api_statements(
         speaker: str | None = None,
         stance: str | None = None,
         limit: int = Query(50, ge=1, le=pages.MAX_PER_PAGE),
@@ -437,7 +445,7 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         )
 
     @app.get("/api/events", tags=["events"], summary="Events, newest article first")
-    def api_events(
+    async def api_events(
         type: str | None = None,  # noqa: A002
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
@@ -564,7 +572,9 @@ def serve(db: Path | str, host: str, port: int, token: str | None, workers: int 
 
     if workers <= 1:
         app = create_app(db, token=token)
-        uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5)
+        uvicorn.run(
+            app, host=host, port=port, log_level="warning", timeout_keep_alive=5, access_log=False
+        )
         return
     create_app(db, token=token)  # check the archive once, in this process, before forking
     os.environ["RASID_SERVE_DB"] = str(Path(db).resolve())
@@ -576,6 +586,7 @@ def serve(db: Path | str, host: str, port: int, token: str | None, workers: int 
         workers=workers,
         log_level="warning",
         timeout_keep_alive=5,
+        access_log=False,
     )
 
 

@@ -252,18 +252,13 @@ def _similar(
     terms = list(dict.fromkeys(t for t in index_terms(title) if len(t) > 2))[:12]
     if not terms:
         return []
-    marks = ",".join("?" * len(terms))
-    counts = dict(
-        archive.db.execute(
-            f"SELECT term, doc FROM articles_vocab WHERE term IN ({marks}) AND doc > 1", terms
-        ).fetchall()
-    )
+    counts = {t: n for t, n in archive.document_frequency(terms).items() if n > 1}
     rare = sorted(counts, key=counts.get)[:2]  # type: ignore[arg-type]
     found: list[dict[str, Any]] = []
     for query in (rare, rare[:1]) if len(rare) == 2 else (rare,):
         if not query:
             continue
-        for stored, _score, _text in archive.search_index(query, limit=8, with_text=False):
+        for stored in archive.matching(query, limit=8):
             if stored.id != article_id and stored.id not in seen:
                 seen.add(stored.id)
                 found.append(
