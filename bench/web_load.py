@@ -10,8 +10,9 @@ clients, each request an article page (/article/ID, a random stored id) or a sea
 
 With ``--tool wrk`` (the default when Debian's ``wrk`` is installed: ``apt-get install
 wrk``), one wrk thread keeps N connections busy, first on article pages, then on search
-pages, and reports each kind's requests/s and p50/p95/p99 (wrk costs the shared cores
-little). With ``--tool asyncio``, N httpx clients mix both kinds in one run.
+pages, then both at once (N/2 connections each, two wrk processes), and reports each kind's
+requests/s and p50/p95/p99 (wrk costs the shared cores little). With ``--tool asyncio``, N
+httpx clients mix both kinds in one run (the clients then cost more CPU than the server).
 """
 
 from __future__ import annotations
@@ -171,6 +172,18 @@ def main() -> int:
                 time.sleep(0.2)
         if args.tool == "wrk":
             lines = [_wrk(base, ids, args.clients, args.seconds, k) for k in ("article", "search")]
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(2) as pool:
+                mixed = list(
+                    pool.map(
+                        lambda k: _wrk(base, ids, args.clients // 2, args.seconds, k),
+                        ("article", "search"),
+                    )
+                )
+            lines += [
+                f"{line}  (mixed: {args.clients // 2} + {args.clients // 2})" for line in mixed
+            ]
         else:
             started = time.perf_counter()
             out = asyncio.run(_run(base, ids, args.clients, args.seconds))

@@ -20,7 +20,7 @@ from rasid.archive.store import SQLiteArchive, StoredArticle
 from rasid.errors import ArchiveError
 
 SNIPPET_WORDS = 14  # words on each side of the first match
-WINDOW_CHARS = 400  # characters tokenised on each side of a candidate match
+WINDOW_CHARS = 220  # characters tokenised on each side of a candidate match (14 words fit)
 MAX_TRIES = 50  # candidate places checked before falling back to the article's start
 MAX_LIMIT = 200
 

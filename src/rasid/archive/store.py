@@ -523,6 +523,18 @@ class SQLiteArchive:
         """Articles whose index holds every term, best bm25 first, newer first on ties.
         Returns (article, score, text) — the text only ``with_text`` (else "")."""
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        text = "a.text" if with_text else "''"
+        if not (date_from or date_to or outlet or entity or event_type):
+            # no filter: FTS5 picks the top of its own ranking (bm25, titles ×2) before the
+            # join, 2× faster on a common word than ordering the joined rows
+            rows = self.db.execute(
+                "SELECT a.id, a.origin, a.url, a.source, a.published, a.title, f.rank,"
+                f" {text} FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts"
+                " MATCH ? AND rank MATCH 'bm25(2.0, 1.0)' ORDER BY rank LIMIT ? OFFSET ?) f"
+                " JOIN articles a ON a.id = f.rowid ORDER BY f.rank, a.published DESC",
+                (match, limit, offset),
+            ).fetchall()
+            return [(StoredArticle(*r[:6]), float(r[6]), r[7]) for r in rows]
         sql = [
             "SELECT a.id, a.origin, a.url, a.source, a.published, a.title,"
             " bm25(articles_fts, 2.0, 1.0) AS score, "
