@@ -101,6 +101,11 @@ def test_story_page_shows_a_claim_and_its_denial(client):
     assert any("بيرديانسك" in x["content"] for x in by["وزارة الدفاع (روسيا)"]["asserts"])
     denials = [x for c in story["claims"] for x in c["denies"]]
     assert any("بيرديانسك" in x["content"] for x in denials)
+    # the seed's "نفت فيه أوكرانيا ذلك" shows the claim it answers, and the claim who denies it
+    (answer,) = [x["answers"] for x in by["أوكرانيا"]["denies"]]
+    assert answer["speaker"] == "وزارة الدفاع (روسيا)" and "بيرديانسك" in answer["content"]
+    claim = next(x for x in by["وزارة الدفاع (روسيا)"]["asserts"] if x.get("denied_by"))
+    assert claim["denied_by"] == ["أوكرانيا"]
     html = client.get("/story/1").text
     assert "يؤكد" in html and "ينفي" in html
 

@@ -253,21 +253,32 @@ def story(archive: SQLiteArchive, story_id: int) -> dict[str, Any]:
     by_speaker: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(
         lambda: {"assert": [], "deny": []}
     )
-    for row in archive.db.execute(
-        "SELECT s.article_id, s.speaker, s.speaker_entity, s.content, s.via, s.stance, a.source"
-        f" FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.article_id IN ({marks})"
-        " ORDER BY a.published, s.article_id, s.idx",
+    rows = archive.db.execute(
+        "SELECT s.article_id, s.idx, s.speaker, s.speaker_entity, s.content, s.via, s.stance,"
+        " s.refers_to, a.source FROM statements s JOIN articles a ON a.id = s.article_id"
+        f" WHERE s.article_id IN ({marks}) ORDER BY a.published, s.article_id, s.idx",
         ids,
-    ):
-        speaker = row[2] or row[1]
-        by_speaker[speaker][row[5]].append(
-            {
-                "article": row[0],
-                "source": row[6],
-                "content": row[3],
-                "via": [v["text"] for v in json.loads(row[4])],
-            }
-        )
+    ).fetchall()
+    said = {(r[0], r[1]): r for r in rows}
+    items: dict[tuple[int, int], dict[str, Any]] = {}
+    for row in rows:
+        article_id, idx, speaker_text, entity, content, via, stance, refers_to, source = row
+        item = {
+            "article": article_id,
+            "source": source,
+            "content": content,
+            "via": [v["text"] for v in json.loads(via)],
+        }
+        answered = said.get((article_id, refers_to)) if refers_to is not None else None
+        if stance == "deny" and answered is not None:
+            # a denial shows what it denies: the claim it answers (ذلك → the claim itself)
+            item["answers"] = {"speaker": answered[3] or answered[2], "content": answered[4]}
+        items[(article_id, idx)] = item
+        by_speaker[entity or speaker_text][stance].append(item)
+    for row in rows:
+        answered = items.get((row[0], row[7])) if row[6] == "deny" and row[7] is not None else None
+        if answered is not None:
+            answered.setdefault("denied_by", []).append(row[3] or row[2])
     outlets: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for a in articles:
         outlets[a["source"] or "?"].append(a)
