@@ -252,3 +252,16 @@ def test_analyse_an_uploaded_html_page_and_store_it_with_the_token(writer):
     doc = writer.get(f"/api/articles/{article_id}").json()
     assert doc["article"]["title"] == "اشتباكات في طرابلس"
     assert {e["type"] for e in doc["events"]} >= {"CLASH", "CASUALTIES"}
+
+
+def test_serve_without_an_archive_is_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "rasid.cli", "serve", "--db", str(tmp_path / "none.db")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 1 and out.stderr.count("\n") == 1 and "no archive" in out.stderr

@@ -614,10 +614,11 @@ def serve(
 
       rasid serve --db rasid.db --port 8000
     """
-    from rasid.archive.store import default_db
+    from rasid.archive.store import default_db, open_archive
     from rasid.web import serve as run_server
 
     path = db or default_db()
+    open_archive(path, read_only=True).close()  # a missing archive is one line, not a banner
     token = os.environ.get("RASID_TOKEN") or None
     typer.echo(f"rasid: serving {path} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     run_server(path, host, port, token, workers)
