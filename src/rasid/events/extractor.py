@@ -521,7 +521,9 @@ def _phrase_places(
 ) -> list[Entity]:
     """Place phrases headed by a place noun (``حي الروضة``, ``مسجد الحسين``, ``مديرية
     موجرين``) that the tagger did not mark, as unlinked places."""
-    taken = [(e.start, e.end) for e in ents]
+    # a place name the tagger found wins; a person inside (مسجد الإمام الصادق) or a tagged
+    # facility (المسجد الأقصى as MISC) does not stop the phrase, an organisation does
+    taken = [(e.start, e.end) for e in ents if e.label in ("LOC", "ORG")]
     out: list[Entity] = []
     n = len(toks)
     for i, tok in enumerate(toks):
