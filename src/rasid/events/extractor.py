@@ -278,6 +278,8 @@ def _keep(
         return False
     if trig.type == "CASUALTIES" and ks & lexicon.NEEDS_HARM_CONTEXT and not harm:
         return False
+    if trig.first > 0 and keys[trig.first - 1][0] in ("ابي", "ابو", "بن", "ابن", "بنت"):
+        return False  # part of a name: علي بن أبي طالب
     if ks & lexicon.IMPERFECTIVE and not dated:
         # يستهدف، تعتقل: habitual or generic unless a time places it (لم تعتقل is past)
         if not (trig.first > 0 and keys[trig.first - 1][0] in ("لم", "لما")):
@@ -343,7 +345,8 @@ def _place_rank(e: Entity, place_kind) -> int:
 
 
 def _with_direction(text: str, e: Entity) -> tuple[int, int]:
-    """Extend a place back over directions before it (``جنوب شرق أوكرانيا``)."""
+    """Extend a place back over directions before it (``جنوب شرق أوكرانيا``) or over the
+    facility it names (``مسجد الصادق``, where the tagger marked only the name)."""
     start = e.start
     words = tokenize(text, max(0, start - 30), start)
     k = len(words)
@@ -351,8 +354,13 @@ def _with_direction(text: str, e: Entity) -> tuple[int, int]:
         k > 0 and words[k - 1].kind == "word" and normalize(words[k - 1].stem) in lexicon.DIRECTIONS
     ):
         k -= 1
+    if k == len(words) and k > 0 and words[k - 1].kind == "word":
+        head = words[k - 1]
+        if normalize(head.stem) in lexicon.FACILITY_HEADS:
+            k -= 1
     if k < len(words):
-        start = words[k].stem_start
+        head = words[k]
+        start = head.stem_start - (2 if head.definite else 0)
     return start, e.end
 
 
@@ -547,7 +555,10 @@ def _phrase_places(
         limit = 2
         while j < n and j - i <= limit and toks[j].kind == "word":
             w = normalize(toks[j].text)
-            if w in lexicon.NAME_STOPS or w.startswith(("و", "ب", "ل")) or w.endswith("يا"):
+            named = w == "علي" and j + 1 < n and normalize(toks[j + 1].text) in ("بن", "ابن")
+            if not named and (
+                w in lexicon.NAME_STOPS or w.startswith(("و", "ب", "ل")) or w.endswith("يا")
+            ):
                 break
             if len(w) < 3 and w not in ("ال",):
                 break
