@@ -469,7 +469,12 @@ def _places(
     if not after:
         after = [e for e in locs if e.start >= t_end and _locative(text, e)]
     before = [e for e in near if e.end <= t_start and _locative(text, e)]
-    candidates = after or before[-1:]
+    if not after and before:
+        # before the trigger (وأسفر التفجير في مسجد الصادق بالكويت عن استشهاد …): the most
+        # specific place, the nearest on a tie
+        best = min(reversed(before), key=lambda e: _place_rank(e, place_kind))
+        before = [best]
+    candidates = after or before
     if not candidates:
         return [None]
     group = _siblings(text, candidates, place_kind)
