@@ -102,6 +102,7 @@ def _own(
 
 
 _OFFSETS = (-2, -1, 1, 2)
+FEATURE_CACHE_SIZE = 40_000  # spellings whose features a tagger remembers (about 100 MB)
 
 
 def _token_parts(
@@ -139,9 +140,9 @@ def sentence_features(
             )
             found = cache.get(key)
             if found is None:
-                if len(cache) > 300_000:
-                    cache.clear()
-                found = cache[key] = _token_parts(token, clusters, cues)
+                found = _token_parts(token, clusters, cues)
+                if len(cache) < FEATURE_CACHE_SIZE:  # the first spellings seen are the
+                    cache[key] = found  # frequent ones; the rest is computed each time
             parts.append(found)
     gaz: list[tuple[str, ...]]
     if resources.gazetteer is not None:

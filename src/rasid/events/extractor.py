@@ -84,9 +84,9 @@ class EventExtractor:
         k = (tok.text, tok.stem_start - tok.start, tok.definite)
         found = self._keys.get(k)
         if found is None:
-            if len(self._keys) > 200_000:
-                self._keys.clear()
-            found = self._keys[k] = token_keys(tok)
+            found = token_keys(tok)
+            if len(self._keys) < 50_000:  # the frequent spellings come first
+                self._keys[k] = found
         return found
 
     def _kinds(self):

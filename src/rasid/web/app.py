@@ -372,7 +372,7 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
                 "page": page_number,
                 "per_page": per_page,
                 "has_next": len(rows) > per_page,
-                "articles": [pages._article_row(r) for r in rows[:per_page]],
+                "articles": [pages.article_row(r) for r in rows[:per_page]],
             }
 
         return page(build)
@@ -447,7 +447,7 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         from rasid.archive.export import event_page
 
-        kind = pages._event_type(type)
+        kind = pages.checked_event_type(type)
         return page(
             lambda a: event_page(
                 a,
@@ -587,7 +587,3 @@ def app_from_environment() -> FastAPI:
     import os
 
     return create_app(os.environ["RASID_SERVE_DB"], token=os.environ.get("RASID_TOKEN") or None)
-
-
-def to_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False)

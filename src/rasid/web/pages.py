@@ -58,7 +58,8 @@ def _date(value: str | None, name: str) -> str | None:
     return value
 
 
-def _event_type(value: str | None) -> str | None:
+def checked_event_type(value: str | None) -> str | None:
+    """``value`` when it is an event type (None when empty); a clear error otherwise."""
     if not value:
         return None
     if value not in EVENT_TYPES:
@@ -92,7 +93,7 @@ def home_data(archive: SQLiteArchive, *, days: int = 7) -> dict[str, Any]:
         for s in stories_module.stories(archive, limit=12)
     ]
     newest = [
-        _article_row(r)
+        article_row(r)
         for r in db.execute(
             "SELECT id, title, source, published, url FROM articles"
             " ORDER BY published DESC, id DESC LIMIT 10"
@@ -108,7 +109,8 @@ def home_data(archive: SQLiteArchive, *, days: int = 7) -> dict[str, Any]:
     }
 
 
-def _article_row(r: Sequence[Any]) -> dict[str, Any]:
+def article_row(r: Sequence[Any]) -> dict[str, Any]:
+    """``(id, title, source, published, url)`` as a dict."""
     return {"id": r[0], "title": r[1], "source": r[2], "published": r[3], "url": r[4]}
 
 
@@ -135,7 +137,7 @@ def search_data(
         "to": _date(date_to, "to"),
         "outlet": outlet or None,
         "entity": entity or None,
-        "event_type": _event_type(event_type),
+        "event_type": checked_event_type(event_type),
     }
     outlets = [
         s
@@ -207,7 +209,7 @@ def article_data(archive: SQLiteArchive, article_id: int) -> dict[str, Any]:
     related: list[dict[str, Any]] = []
     if story:
         related = [
-            {**_article_row(r), "why": "story"}
+            {**article_row(r), "why": "story"}
             for r in archive.db.execute(
                 "SELECT a.id, a.title, a.source, a.published, a.url FROM story_articles sa"
                 " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? AND a.id != ?"
@@ -385,7 +387,7 @@ def map_data(
     limit: int = 2000,
 ) -> dict[str, Any]:
     """Events with coordinates as points on the world outline, filtered by type and date."""
-    kind = _event_type(event_type)
+    kind = checked_event_type(event_type)
     date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
     points = []
     counts: dict[str, int] = defaultdict(int)
