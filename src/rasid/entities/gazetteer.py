@@ -121,6 +121,9 @@ _Slot = tuple[bool, tuple[GazEntry, ...]]
 _Found = tuple[int, int, int, _Slot]
 
 
+_REMEMBERED = 50_000  # answers and word forms a gazetteer keeps (the first ones seen)
+
+
 def _rank(entry: GazEntry) -> int:
     return 0 if entry.kind == DEMONYM else _RANK[entry.label]
 
@@ -185,10 +188,12 @@ class Gazetteer:
     """Known names, loaded from the gazetteer file (see the module docstring).
 
     Immutable once loaded: build one with :meth:`load` (or :func:`default_gazetteer` for
-    the shipped file, loaded once per process) and share it.
+    the shipped file, loaded once per process) and share it. It remembers the answers to
+    the lookups and the first-word forms it has computed (bounded; they depend only on the
+    text), since the same words and mentions come back article after article.
     """
 
-    __slots__ = ("_by_id", "_entries", "_heads", "_names")
+    __slots__ = ("_by_id", "_entries", "_heads", "_names", "_looked_up", "_first")
 
     def __init__(
         self,
@@ -204,6 +209,8 @@ class Gazetteer:
             if e.kind != DEMONYM or e.id not in by_id:
                 by_id[e.id] = e
         self._by_id = by_id
+        self._looked_up: dict[tuple[str, str | None], GazEntry | None] = {}
+        self._first: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -330,7 +337,15 @@ class Gazetteer:
         while i < n:
             tok = tokens[i]
             whole = norms[i]
-            keys = [(whole, 0)] if tok.stem_start == tok.start else _first_keys(tok, whole)
+            if tok.stem_start == tok.start:
+                keys = [(whole, 0)]
+            else:
+                spelling = (tok.text, tok.stem_start - tok.start, tok.definite)
+                keys = self._first.get(spelling)  # type: ignore[assignment]
+                if keys is None:
+                    keys = _first_keys(tok, whole)
+                    if len(self._first) < _REMEMBERED:
+                        self._first[spelling] = keys
             best: _Slot | None = None
             best_len = 0
             best_k = 0
@@ -407,6 +422,15 @@ class Gazetteer:
         entries that share a name (``الفرنسية`` is the French demonym and, as ``ORG``,
         the AFP agency); without it the first is returned, demonyms before the rest.
         """
+        key = (text, label)
+        if key in self._looked_up:
+            return self._looked_up[key]
+        found = self._lookup(text, label)
+        if len(self._looked_up) < _REMEMBERED:
+            self._looked_up[key] = found
+        return found
+
+    def _lookup(self, text: str, label: str | None) -> GazEntry | None:
         tokens = tokenize(text)
         while tokens and tokens[0].kind in ("punct", "symbol"):
             tokens = tokens[1:]
