@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rasid.archive.fingerprint import index_text
@@ -47,6 +48,13 @@ def _statement(r: tuple) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=65_536)
+def _speaker_key(speaker: str, entity: str | None) -> str:
+    """A speaker's searchable form (a pure function of its text, remembered: the same
+    speakers come back thousands of times in an archive)."""
+    return index_text(speaker) + " | " + index_text(entity or "")
+
+
 def statements(
     archive: SQLiteArchive,
     *,
@@ -69,7 +77,7 @@ def statements(
         (stance, stance),
     )
     for r in cursor:
-        if wanted and wanted not in index_text(r[2]) + " | " + index_text(r[4] or ""):
+        if wanted and wanted not in _speaker_key(r[2], r[4]):
             continue
         out.append(_statement(r))
         if len(out) >= limit:

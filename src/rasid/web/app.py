@@ -172,9 +172,11 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
     async def docs(request: Request):
         return templates.TemplateResponse(request, "docs.html", {})
 
-    # Pages are CPU-bound Python with short SQLite reads, so they run on the event loop
-    # (no thread hand-off per request) over one read-only connection per thread, kept open
-    # with its page cache warm; only the analysis of a pasted page goes to a thread.
+    # The hot pages (article, search) are CPU-bound Python with short SQLite reads: they run
+    # on the event loop, with no thread hand-off per request. The heavier ones (home, map,
+    # entity, story, the listing APIs: hundreds of milliseconds on a large archive) run in
+    # threads, so they never hold the loop while an article page waits. Each thread reads
+    # through its own read-only connection, kept open with its page cache warm.
     local = threading.local()
 
     @contextmanager
@@ -264,7 +266,7 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return ".json" if request.url.path.endswith(".json") else ""
 
     @twin("/")
-    async def home(request: Request):
+    def home(request: Request):
         return render(request, "home.html", page(pages.home_data), suffix_of(request))
 
     app.get("/index.json", include_in_schema=False)(home)
@@ -286,22 +288,22 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return render(request, "article.html", data, ".json" if key.endswith(".json") else "")
 
     @twin("/stories")
-    async def stories_page(request: Request, page_number: int = Query(1, alias="page")):
+    def stories_page(request: Request, page_number: int = Query(1, alias="page")):
         data = page(lambda a: pages.stories_data(a, page=page_number))
         return render(request, "stories.html", data, suffix_of(request))
 
     @app.get("/story/{key}", response_class=HTMLResponse, include_in_schema=False)
-    async def story_page(request: Request, key: str):
+    def story_page(request: Request, key: str):
         data = page(lambda a: pages.story_data(a, article_id(key)))
         return render(request, "story.html", data, ".json" if key.endswith(".json") else "")
 
     @app.get("/entity/{name}", response_class=HTMLResponse, include_in_schema=False)
-    async def entity_page(request: Request, name: str):
+    def entity_page(request: Request, name: str):
         data = page(lambda a: pages.entity_data(a, name.removesuffix(".json")))
         return render(request, "entity.html", data, ".json" if name.endswith(".json") else "")
 
     @twin("/map")
-    async def map_page(
+    def map_page(
         request: Request,
         type: str | None = None,  # noqa: A002
         date_from: str | None = Query(None, alias="from"),
@@ -344,7 +346,7 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
     # -- the JSON API
 
     @app.get("/api/articles", tags=["articles"], summary="Articles, newest first")
-    async def api_articles(
+    def api_articles(
         source: str | None = None,
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
@@ -386,18 +388,18 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return page(lambda a: query.run(a))
 
     @app.get("/api/stories", tags=["stories"], summary="Stories, the most recent first")
-    async def api_stories(
+    def api_stories(
         page_number: int = Query(1, alias="page", ge=1),
         per_page: int = Query(20, ge=1, le=pages.MAX_PER_PAGE),
     ) -> dict[str, Any]:
         return page(lambda a: pages.stories_data(a, page=page_number, per_page=per_page))
 
     @app.get("/api/stories/{story}", tags=["stories"], summary="One story with its claims")
-    async def api_story(story: int) -> dict[str, Any]:
+    def api_story(story: int) -> dict[str, Any]:
         return page(lambda a: pages.story_data(a, story))
 
     @app.get("/api/entities", tags=["entities"], summary="The most mentioned entities")
-    async def api_entities(
+    def api_entities(
         label: str | None = None,
         page_number: int = Query(1, alias="page", ge=1),
         per_page: int = Query(20, ge=1, le=pages.MAX_PER_PAGE),
@@ -421,11 +423,11 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         return page(build)
 
     @app.get("/api/entities/{name}", tags=["entities"], summary="An entity's profile")
-    async def api_entity(name: str) -> dict[str, Any]:
+    def api_entity(name: str) -> dict[str, Any]:
         return page(lambda a: pages.entity_data(a, name))
 
     @app.get("/api/statements", tags=["statements"], summary="Statements, newest first")
-    async def api_statements(
+    def api_statements(
         speaker: str | None = None,
         stance: str | None = None,
         limit: int = Query(50, ge=1, le=pages.MAX_PER_PAGE),
@@ -437,7 +439,7 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         )
 
     @app.get("/api/events", tags=["events"], summary="Events, newest article first")
-    async def api_events(
+    def api_events(
         type: str | None = None,  # noqa: A002
         date_from: str | None = Query(None, alias="from"),
         date_to: str | None = Query(None, alias="to"),
