@@ -113,6 +113,8 @@ def test_story_page_shows_a_claim_and_its_denial(client):
 def test_entity_and_map_pages(client):
     entity = client.get("/entity/خاركيف.json").json()
     assert entity["canonical"] == "خاركيف" and entity["lat"] and entity["points"]
+    assert {e["type"] for e in entity["events"]} >= {"ATTACK", "CASUALTIES"}
+    assert "أحداث وقعت فيه" in client.get("/entity/خاركيف").text
     assert entity["by_day"][0]["date"] == "2022-02-28"
     world = client.get("/map.json").json()
     assert len(world["world"]) > 150  # the bundled outline: Natural Earth countries

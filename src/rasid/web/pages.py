@@ -370,9 +370,24 @@ def entity_data(archive: SQLiteArchive, name: str) -> dict[str, Any]:
         for d in profile["by_day"]
     ]
     places = []
+    events: list[dict[str, Any]] = []
     if profile["lat"] is not None and profile["lon"] is not None:
         places.append(_point(profile["lat"], profile["lon"], profile["canonical"], None))
-    return profile | {"chart": chart, "points": places, "world": world_paths() if places else []}
+        events = [
+            {"article": article_id, "title": title, "published": published, **json.loads(data)}
+            for article_id, title, published, data in archive.db.execute(
+                "SELECT a.id, a.title, a.published, x.data FROM events x JOIN articles a"
+                " ON a.id = x.article_id WHERE json_extract(x.data, '$.location.entity') = ?"
+                " ORDER BY a.published DESC, a.id DESC LIMIT 50",
+                (profile["canonical"],),
+            )
+        ]
+    return profile | {
+        "chart": chart,
+        "points": places,
+        "events": events,
+        "world": world_paths() if places else [],
+    }
 
 
 # ------------------------------------------------------------------ map
