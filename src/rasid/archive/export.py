@@ -76,7 +76,9 @@ EVENT_COLUMNS = [
 ]
 
 
-def _filters(date_from: str | None, date_to: str | None, outlet: str | None) -> tuple[str, list]:
+def filters_sql(date_from: str | None, date_to: str | None, outlet: str | None) -> tuple[str, list]:
+    """`` AND …`` conditions on ``a.published`` and ``a.source`` (only those that are set, so
+    SQLite can use the date index) and their parameters."""
     sql, params = "", []
     if date_from:
         sql += " AND a.published >= ?"
@@ -103,7 +105,7 @@ def _annotations(
 ) -> Iterator[tuple[dict[str, Any], tuple]]:
     """Rows of ``statements`` or ``events`` in date order: their article's fields (with
     the row's index) and the table's own ``columns``."""
-    where, params = _filters(date_from, date_to, outlet)
+    where, params = filters_sql(date_from, date_to, outlet)
     cursor = archive.db.execute(
         f"SELECT x.article_id, a.published, a.source, a.url, a.title, x.idx, {columns}"
         f" FROM {table} x JOIN articles a ON a.id = x.article_id WHERE 1{where}"
@@ -168,7 +170,7 @@ def event_page(
     per_page: int = 50,
 ) -> dict[str, Any]:
     """One page of events as export rows, the newest articles first."""
-    where, params = _filters(date_from, date_to, outlet)
+    where, params = filters_sql(date_from, date_to, outlet)
     if event_type:
         where += " AND json_extract(x.data, '$.type') = ?"
         params.append(event_type)

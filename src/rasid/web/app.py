@@ -354,21 +354,13 @@ def create_app(db: Path | str, *, token: str | None = None) -> FastAPI:
         per_page: int = Query(20, ge=1, le=pages.MAX_PER_PAGE),
     ) -> dict[str, Any]:
         def build(archive: SQLiteArchive) -> dict[str, Any]:
+            from rasid.archive.export import filters_sql
+
+            where, params = filters_sql(date_from, date_to, source)
             rows = archive.db.execute(
-                "SELECT id, title, source, published, url FROM articles"
-                " WHERE (? IS NULL OR source = ?) AND (? IS NULL OR published >= ?)"
-                " AND (? IS NULL OR published <= ?) ORDER BY published DESC, id DESC"
-                " LIMIT ? OFFSET ?",
-                (
-                    source,
-                    source,
-                    date_from,
-                    date_from,
-                    date_to,
-                    date_to,
-                    per_page + 1,
-                    (page_number - 1) * per_page,
-                ),
+                "SELECT a.id, a.title, a.source, a.published, a.url FROM articles a"
+                f" WHERE 1{where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+                [*params, per_page + 1, (page_number - 1) * per_page],
             ).fetchall()
             return {
                 "page": page_number,

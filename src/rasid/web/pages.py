@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from rasid.archive import browse
 from rasid.archive import search as search_module
 from rasid.archive import stories as stories_module
+from rasid.archive.export import filters_sql
 from rasid.archive.fingerprint import index_terms
 from rasid.archive.store import SQLiteArchive
 from rasid.errors import ArchiveError
@@ -82,10 +82,11 @@ def home_data(archive: SQLiteArchive, *, days: int = 7) -> dict[str, Any]:
         {"canonical": c, "label": lab, "mentions": n, "articles": k}
         for c, lab, n, k in db.execute(
             "SELECT e.canonical, e.label, count(*) AS n, count(DISTINCT m.article_id)"
-            " FROM mentions m JOIN entities e ON e.id = m.entity_id"
-            " JOIN articles a ON a.id = m.article_id WHERE (? IS NULL OR a.published >= ?)"
-            " GROUP BY e.id ORDER BY n DESC, e.canonical LIMIT 20",
-            (since, since),
+            " FROM articles a JOIN mentions m ON m.article_id = a.id"
+            " JOIN entities e ON e.id = m.entity_id"
+            + (" WHERE a.published >= ?" if since else "")  # the date index, when set
+            + " GROUP BY e.id ORDER BY n DESC, e.canonical LIMIT 20",
+            (since,) if since else (),
         )
     ]
     stories = [
@@ -404,24 +405,27 @@ def map_data(
     """Events with coordinates as points on the world outline, filtered by type and date."""
     kind = checked_event_type(event_type)
     date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
+    where, params = filters_sql(date_from, date_to, None)
+    where += " AND json_extract(x.data, '$.location.lat') IS NOT NULL"
+    joined = f" FROM events x JOIN articles a ON a.id = x.article_id WHERE 1{where}"
+    counts = dict(
+        archive.db.execute(
+            f"SELECT json_extract(x.data, '$.type') AS t, count(*){joined} GROUP BY t", params
+        ).fetchall()
+    )
+    if kind:
+        joined += " AND json_extract(x.data, '$.type') = ?"
+        params = [*params, kind]
     points = []
-    counts: dict[str, int] = defaultdict(int)
     for article_id, title, published, data in archive.db.execute(
-        "SELECT a.id, a.title, a.published, x.data FROM events x JOIN articles a"
-        " ON a.id = x.article_id WHERE (? IS NULL OR a.published >= ?)"
-        " AND (? IS NULL OR a.published <= ?) ORDER BY a.published DESC, a.id",
-        (date_from, date_from, date_to, date_to),
+        f"SELECT a.id, a.title, a.published, x.data{joined}"
+        " ORDER BY a.published DESC, a.id LIMIT ?",
+        [*params, limit],
     ):
         event = json.loads(data)
-        place = event.get("location") or {}
-        if place.get("lat") is None or place.get("lon") is None:
-            continue
-        counts[event["type"]] += 1
-        if kind and event["type"] != kind:
-            continue
-        if len(points) < limit:
-            point = _point(place["lat"], place["lon"], place["text"], article_id)
-            points.append(point | {"type": event["type"], "title": title, "published": published})
+        place = event["location"]
+        point = _point(place["lat"], place["lon"], place["text"], article_id)
+        points.append(point | {"type": event["type"], "title": title, "published": published})
     return {
         "filters": {"event_type": kind, "from": date_from, "to": date_to},
         "event_types": list(EVENT_TYPES),
