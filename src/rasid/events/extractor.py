@@ -451,13 +451,21 @@ def _locative(text: str, e: Entity) -> bool:
 
 
 def _places(
-    text: str, toks: list[Token], lo: int, hi: int, trig: _Trigger, ents: list[Entity], place_kind
+    text: str,
+    toks: list[Token],
+    lo: int,
+    hi: int,
+    trig: _Trigger,
+    ents: list[Entity],
+    place_kind,
+    locative: frozenset[tuple[int, int]],
 ) -> list[Place | None]:
+    """``locative``: the (start, end) of the sentence's places a place word introduces."""
     t_start, t_end = toks[trig.first].start, toks[trig.last].end
     a, b = _chunk(toks, lo, hi, trig)
     locs = [e for e in ents if e.label == "LOC" and toks[lo].start <= e.start < toks[hi - 1].end]
     near = [e for e in locs if toks[a].start <= e.start < toks[b - 1].end]
-    after = [e for e in near if e.start >= t_end and _locative(text, e)]
+    after = [e for e in near if e.start >= t_end and (e.start, e.end) in locative]
     if trig.type in _PLACE_AS_OBJECT:
         # what is seized or hit may be the place itself: سيطرت على عدن، تحرير عدن، قصف حلب
         direct = [
@@ -467,8 +475,8 @@ def _places(
         ]
         after = sorted(direct + after, key=lambda e: e.start)
     if not after:
-        after = [e for e in locs if e.start >= t_end and _locative(text, e)]
-    before = [e for e in near if e.end <= t_start and _locative(text, e)]
+        after = [e for e in locs if e.start >= t_end and (e.start, e.end) in locative]
+    before = [e for e in near if e.end <= t_start and (e.start, e.end) in locative]
     if not after and before:
         # before the trigger (وأسفر التفجير في مسجد الصادق بالكويت عن استشهاد …): the most
         # specific place, the nearest on a tie
@@ -593,6 +601,7 @@ def _participants(
     ents: list[Entity],
     floor: int,
     noun: bool,
+    locative: frozenset[tuple[int, int]],
 ) -> tuple[Participant | None, Participant | None]:
     """Actor and target.
 
@@ -611,7 +620,7 @@ def _participants(
         e
         for e in ents
         if clause_start <= e.start < clause_end
-        and (e.label in ("PER", "ORG") or (e.label == "LOC" and not _locative(text, e)))
+        and (e.label in ("PER", "ORG") or (e.label == "LOC" and (e.start, e.end) not in locative))
     ]
     after = [e for e in parties if e.start >= t_end and e.start - t_end < 80]
     before = [e for e in parties if e.end <= t_start]
@@ -872,11 +881,12 @@ def _sentence_events(
     named = frozenset(j for j, t in enumerate(toks) if t.start in starts or t.stem_start in starts)
     triggers = _find_triggers(toks, keys, bool(times) and not inherited, named)
     triggers += _goal_demands(toks, keys, statements)
-    if triggers:
-        ents = sorted([*ents, *_phrase_places(text, toks, keys, ents)], key=lambda e: e.start)
-    triggers.sort(key=lambda t: t.first)
     if not triggers:
         return []
+    triggers.sort(key=lambda t: t.first)
+    ents = sorted([*ents, *_phrase_places(text, toks, keys, ents)], key=lambda e: e.start)
+    # whether a place word introduces each place: read once per sentence, not per trigger
+    locative = frozenset((e.start, e.end) for e in ents if e.label == "LOC" and _locative(text, e))
     numbers: list[NumberMention] = []
     if any(t.type in _COUNTED for t in triggers):
         base = toks[0].start
@@ -898,7 +908,9 @@ def _sentence_events(
         floor = statements[claimed].content.start if claimed is not None else 0
         noun = t0.definite or any(k in lexicon.NOUN_TRIGGERS for k in keys[trig.first])
         nominal = noun or any(k in lexicon.NOUN_FORMS for k in keys[trig.first])
-        actor, target = _participants(text, toks, keys, lo, hi, trig, ents, floor, nominal)
+        actor, target = _participants(
+            text, toks, keys, lo, hi, trig, ents, floor, nominal, locative
+        )
         if claimed is not None and (
             trig.goal or (actor is None and trig.type in ("DEMAND", "TALKS"))
         ):
@@ -906,7 +918,7 @@ def _sentence_events(
             actor = Participant(sp.text, sp.start, sp.end, sp.entity)
         when = _time(start, times, statements[claimed].content if claimed is not None else None)
         quantity = _quantity(text, toks, keys, lo, hi, trig, numbers, times)
-        for place in _places(text, toks, whole_lo, whole_hi, trig, ents, place_kind):
+        for place in _places(text, toks, whole_lo, whole_hi, trig, ents, place_kind, locative):
             key = (trig.type, place.text if place else None, _subtype(trig, keys))
             if key in seen or _told_before(
                 trig.type, place, (noun or when is None or inherited) and quantity is None, earlier
