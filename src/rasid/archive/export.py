@@ -140,23 +140,9 @@ def event_rows(
     date_to: str | None = None,
     outlet: str | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """One row per event, with who claims it (the claiming statement's speaker and relay
-    chain) looked up in the same article's statements."""
-    claims: dict[tuple[int, int], tuple[str, str]] = {}
+    """One row per event, in date order, with who claims it."""
     for article, r in _annotations(archive, "events", "x.data", date_from, date_to, outlet):
-        e = json.loads(r[0])
-        claimed = e.get("claimed_by")
-        speaker = via = None
-        if claimed is not None:
-            key = (article["article_id"], claimed)
-            if key not in claims:
-                row = archive.db.execute(
-                    "SELECT speaker, via FROM statements WHERE article_id = ? AND idx = ?", key
-                ).fetchone()
-                chain = " ← ".join(v["text"] for v in json.loads(row[1])) if row else ""
-                claims[key] = (row[0] if row else "", chain)
-            speaker, via = claims[key]
-        yield article | _event_row(e, speaker, via)
+        yield article | _event_row(archive, article["article_id"], json.loads(r[0]))
 
 
 def event_page(
@@ -180,23 +166,29 @@ def event_page(
         " ORDER BY a.published DESC, x.article_id DESC, x.idx LIMIT ? OFFSET ?",
         [*params, per_page + 1, (page - 1) * per_page],
     ).fetchall()
-    events = []
-    for r in rows[:per_page]:
-        e = json.loads(r[6])
-        speaker = via = None
-        if e.get("claimed_by") is not None:
-            claim = archive.db.execute(
-                "SELECT speaker, via FROM statements WHERE article_id = ? AND idx = ?",
-                (r[0], e["claimed_by"]),
-            ).fetchone()
-            if claim:
-                speaker = claim[0]
-                via = " ← ".join(v["text"] for v in json.loads(claim[1]))
-        events.append(dict(zip(_ARTICLE, r[:6], strict=True)) | _event_row(e, speaker, via))
+    events = [
+        dict(zip(_ARTICLE, r[:6], strict=True)) | _event_row(archive, r[0], json.loads(r[6]))
+        for r in rows[:per_page]
+    ]
     return {"page": page, "per_page": per_page, "has_next": len(rows) > per_page, "events": events}
 
 
-def _event_row(e: dict[str, Any], speaker: str | None, via: str | None) -> dict[str, Any]:
+def _claim(archive: SQLiteArchive, article_id: int, index: int | None) -> tuple[Any, Any]:
+    """The speaker and relay chain (joined by `` ← ``) of statement ``index`` of an article."""
+    if index is None:
+        return None, None
+    row = archive.db.execute(
+        "SELECT speaker, via FROM statements WHERE article_id = ? AND idx = ?", (article_id, index)
+    ).fetchone()
+    if row is None:
+        return None, None
+    return row[0], " ← ".join(v["text"] for v in json.loads(row[1]))
+
+
+def _event_row(archive: SQLiteArchive, article_id: int, e: dict[str, Any]) -> dict[str, Any]:
+    """An event as flat columns, with the speaker and relay chain of its claim."""
+    speaker, via = _claim(archive, article_id, e.get("claimed_by"))
+
     def part(name: str, field: str) -> Any:
         value = e.get(name)
         return None if value is None else value.get(field)
