@@ -76,6 +76,12 @@ class EventExtractor:
     assigns: tuple[str, ...] = ("events",)
 
     def __init__(self, gazetteer=None) -> None:
+        """``gazetteer`` tells a linked place's kind (city, country …); the shipped one by
+        default."""
+        if gazetteer is None:
+            from rasid.entities.gazetteer import default_gazetteer
+
+            gazetteer = default_gazetteer()
         self._gazetteer = gazetteer
         self._keys: dict[tuple[str, int, bool], tuple[str, ...]] = {}
 
@@ -88,13 +94,6 @@ class EventExtractor:
             if len(self._keys) < 50_000:  # the frequent spellings come first
                 self._keys[k] = found
         return found
-
-    def _kinds(self):
-        if self._gazetteer is None:
-            from rasid.entities.gazetteer import default_gazetteer
-
-            self._gazetteer = default_gazetteer()
-        return self._gazetteer
 
     def __call__(self, analysis: Analysis) -> None:
         entities = [e for e in analysis.entities if isinstance(e, Entity)]
@@ -113,7 +112,7 @@ class EventExtractor:
     def _place_kind(self, entity: Entity) -> str | None:
         if entity.id is None:
             return None
-        entry = self._kinds().get(entity.id)
+        entry = self._gazetteer.get(entity.id)
         return entry.kind if entry is not None else None
 
 
