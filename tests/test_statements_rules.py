@@ -98,3 +98,48 @@ def test_denial_and_confirmation_point_at_the_claim():
     assert confirmation.stance == "assert" and confirmation.refers_to == 0
     assert confirmation.content.text == "صحة الأنباء"
     assert claim.refers_to is None
+
+
+def test_a_role_resolves_to_the_person_the_article_names_with_it_later():
+    found = statements(
+        "وصل الرئيس الأمريكي إلى نيروبي مساء الجمعة.\n\n"
+        "وصرح الرئيس الكيني قبيل الزيارة أن البلاد تنتظر هذا اليوم بفارغ الصبر.\n\n"
+        "وكانت المحكمة قد اتهمت الرئيس الكيني أوهورو كينياتا بارتكاب جرائم."
+    )
+    (kenyan,) = [s for s in found if "تنتظر" in s.content.text]
+    assert kenyan.speaker.text == "أوهورو كينياتا"
+
+
+def test_a_demonym_before_a_name_is_no_part_of_it():
+    analysis = analyze_article(
+        read_text("وسيبحث أوباما مع نظيره الكيني أوهورو كينياتا قضايا الإرهاب والاقتصاد.")
+    )
+    people = [e.text for e in analysis.entities if e.label == "PER"]
+    assert "أوهورو كينياتا" in people and not any(p.startswith("الكيني") for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "أظهرت دراسة جديدة أن ممارسة الرياضة في الصغر تقلل خطر الأمراض.",
+            "دراسة جديدة",
+            "ممارسة الرياضة في الصغر تقلل خطر الأمراض",
+        ),
+        (
+            "ووصف رئيس الحزب محمد الحامدي القانون بأنه محاولة لتبييض الفساد.",
+            "محمد الحامدي",
+            "محاولة لتبييض الفساد",
+        ),
+    ],
+)
+def test_findings_and_descriptions_are_statements(text, speaker, content):
+    (found,) = statements(text)
+    assert (found.speaker.text, found.content.text) == (speaker, content)
+
+
+def test_a_hedge_does_not_end_the_content():
+    (found,) = statements(
+        "وأكدت الصحيفة أن الهجمات الأخيرة فيما يبدو موجهة ضد السلطات الأمنية."
+    )
+    assert found.content.text == "الهجمات الأخيرة فيما يبدو موجهة ضد السلطات الأمنية"

@@ -102,6 +102,23 @@ class EntityRecognizer:
             token.stem
         ) is not None
 
+    def _is_demonym(self, token: Token) -> bool:
+        """A nationality adjective: a curated demonym (``الأمريكي``), or the regular
+        nisba of a country the gazetteer knows (``الكيني`` from كينيا, ``الغاني`` from
+        غانا, ``الأردني`` from الأردن)."""
+        entry = self.gazetteer.lookup(token.text)
+        if entry is not None:
+            return entry.kind == "demonym"
+        stem = normalize(token.stem)
+        if not token.definite or len(stem) < 4 or not stem.endswith("ي"):
+            return False
+        base = stem[:-1]  # كيني → كين: the country is كينيا, غانا, الأردن or مصر
+        for name in (base + "يا", base + "ا", base, "ال" + base):
+            found = self.gazetteer.lookup(name)
+            if found is not None and found.kind == "country":
+                return True
+        return False
+
     def _trim(self, group: list[Token], first: int, last: int) -> tuple[int, int]:
         """Tighten a tagged span: function words at its edges go (``على خاركيف``), and a
         span that is a gazetteer name plus words it cannot explain is cut back to the name
@@ -137,6 +154,8 @@ class EntityRecognizer:
         for group, group_tags in zip(sentences, tags, strict=True):
             for kind, first, last in sorted(chunks(group_tags), key=lambda c: c[1]):
                 first, last = self._trim(group, first, last)
+                if kind == "PER" and last - first > 1 and self._is_demonym(group[first]):
+                    first += 1  # الكيني أوهورو كينياتا: the adjective is no part of the name
                 if first >= last:
                     continue
                 start = entity_start(group[first], self._is_known(group[first]))

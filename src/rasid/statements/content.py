@@ -35,7 +35,7 @@ def clause_end(p: ParagraphView, k: int) -> int:
             return j - 1 if p.tokens[j - 1].kind == "punct" else j
         if j > k and t.kind == "word" and w[0] in "وف" and is_speech_verb(w) and bare(w) != w:
             return j - 1 if p.tokens[j - 1].kind == "punct" else j
-        if w in lexicon.CLAUSE_BREAKS and j > k:
+        if w in lexicon.CLAUSE_BREAKS and j > k and not lexicon.hedge_at(p.norms, j + 1):
             return j - 1 if p.tokens[j - 1].kind == "punct" else j
         if j > k + 2 and p.tokens[j - 1].text in "،," and circumstantial(p, j):
             return j - 1  # …، مركزة على …: the narrator describes how it was said

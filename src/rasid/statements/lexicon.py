@@ -47,11 +47,10 @@ _SPEECH_VERBS: dict[str, tuple[str, str]] = {
     "highlight": ("ابرز", "برز"),
     "alert": ("نبه", "نبه"),
     "write": ("كتب", "كتب"),
-    "learn": (
-        "علم",
-        "علم",
-    ),  # علمت «الرياضي» من مصادر أن: the sources speak    "find": ("اظهر", "ظهر"),  # أظهرت دراسة أن: a study's findings
+    "learn": ("علم", "علم"),  # علمت «الرياضي» من مصادر أن: the sources speak
+    "find": ("اظهر", "ظهر"),  # أظهرت دراسة أن: a study's findings
     "conclude2": ("خلص", "خلص"),  # خلص الباحثون إلى أن
+    "describe": ("وصف", "صف"),  # وصف X القانون بأنه: the words after بأن are X's
 }
 
 # Verbs whose bare masculine perfect is too ambiguous to be a cue on its own
@@ -324,6 +323,15 @@ TRANSLATION_NOUNS = frozenset({"ترجمه", "ترجمتها", "ترجمته"})
 
 # Words that stop a content clause when a new speech act starts after them.
 CLAUSE_BREAKS = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
+# Verbs that make فيما a hedge inside the content (فيما يبدو "as it seems"), not "while".
+HEDGE_VERBS = frozenset({"يبدو", "يظهر", "يبدوا"})
+
+
+def hedge_at(norms: list[str], j: int) -> bool:
+    """Whether the word at ``j`` makes the فيما before it a hedge (فيما يبدو)."""
+    return j < len(norms) and norms[j] in HEDGE_VERBS
+
+
 # Contrast words after which another speaker may take over (إلا أن X أشار …).
 CONTRAST = frozenset({"الا", "لكن", "ولكن", "غير"})
 

@@ -201,27 +201,55 @@ def make_speaker(
     )
 
 
+def _roles_around(text: str, person: Entity, limit: int) -> set[str]:
+    """The words that describe a named person where the name stands: up to five before it
+    and six after it in the same clause (``رئيس نادي الهلال الأمير عبدالرحمن بن مساعد``,
+    ``مهدي حاتم النهاري رئيس الجالية اليمنية``), and any role word the tagger took into
+    the name (``الكيني أوهورو كينياتا``). ``limit`` is where the text after the name
+    stops being read."""
+    before = re.split("[،,.:؛]", text[max(0, person.start - 80) : person.start])[-1]
+    after = re.split("[،,.:؛]", text[person.end : min(person.end + 80, limit)])[0]
+    return set(text_keys(before)[-5:]) | set(text_keys(after)[:6]) | set(text_keys(person.text))
+
+
+def _named(e: Entity) -> bool:
+    """A person mention that can carry a role: a name of two words or more, or one word
+    without the article (a lone definite word tagged PER, ``التوفيق``, is too often a noun)."""
+    words = e.text.split()
+    return e.label == "PER" and (len(words) > 1 or not normalize(words[0]).startswith("ال"))
+
+
 def resolve_back_reference(
     phrase: Phrase, earlier: Sequence[Speaker], text: str, all_entities: Sequence[Entity]
 ) -> Speaker | None:
-    """The earlier speaker or titled person a role phrase points back to, nearest first:
-    a speaker whose descriptor holds the role words; a person named next to them in the
-    narration (``مهدي حاتم النهاري رئيس الجالية اليمنية``); for a bare role of a person
-    (``وأضاف المحافظ``), the speaker just before."""
+    """The earlier speaker or titled person a role phrase points back to. In order:
+    1. an earlier speaker described by all the role words, else a person named next to
+       them in the narration (``مهدي حاتم النهاري رئيس الجالية اليمنية``), nearest first;
+    2. the same with the words that qualify the role only (``القيادي الحوثي`` for a
+       ``قيادي في جماعة الحوثي``);
+    3. a person named later in the article with all the role words (news often says
+       ``الرئيس الكيني`` first and names him further down);
+    4. for a bare role of a person (``وأضاف المحافظ``), the speaker just before."""
     role = [key(t) for t in phrase.tokens if t.kind == "word"]
     wanted = set(role) if len(role) > 1 else {role[0]}
-    # القيادي الحوثي: the role, or what qualifies it, must be in the earlier description
     qualifiers = set(role[1:])
-    for speaker in reversed(earlier):
-        described = set(text_keys(" ".join(filter(None, (speaker.descriptor, speaker.text)))))
-        if wanted <= described or (qualifiers and qualifiers <= described):
-            return speaker
-    for e in reversed([e for e in all_entities if e.label == "PER" and e.end <= phrase.start]):
-        # the role words must stand right by the name, in the same clause
-        before = re.split("[،,.:؛]", text[max(0, e.start - 80) : e.start])[-1]
-        after = re.split("[،,.:؛]", text[e.end : min(e.end + 80, phrase.start)])[0]
-        around = set(text_keys(before)[-5:]) | set(text_keys(after)[:6])
-        if wanted <= around or (qualifiers and qualifiers <= around):
+    people = [e for e in all_entities if _named(e)]
+    before = [e for e in reversed(people) if e.end <= phrase.start]
+    after = [e for e in people if e.start >= phrase.end]
+    for words in (wanted, qualifiers):
+        if not words:
+            continue
+        for speaker in reversed(earlier):
+            described = set(
+                text_keys(" ".join(filter(None, (speaker.descriptor, speaker.text))))
+            )
+            if words <= described:
+                return speaker
+        for e in before:
+            if words <= _roles_around(text, e, phrase.start):
+                return person_speaker(e, all_entities)
+    for e in after:
+        if wanted <= _roles_around(text, e, len(text)):
             return person_speaker(e, all_entities)
     if len(role) == 1 and role[0] in PERSON and earlier and earlier[-1].kind == "person":
         return earlier[-1]
