@@ -143,3 +143,31 @@ def test_a_hedge_does_not_end_the_content():
         "وأكدت الصحيفة أن الهجمات الأخيرة فيما يبدو موجهة ضد السلطات الأمنية."
     )
     assert found.content.text == "الهجمات الأخيرة فيما يبدو موجهة ضد السلطات الأمنية"
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it():
+    found = statements(
+        "روسيا تندد بالهجوم\n\n"
+        "ونددت روسيا بقوة، في بيان صادر اليوم السبت عن وزارة الخارجية الروسية، "
+        "بالهجوم على السفارة.\n\n"
+        "واعتبر البيان أن الهجوم يهدد العلاقات بين البلدين."
+    )
+    (s,) = found
+    assert s.speaker.text == "وزارة الخارجية الروسية"
+
+
+def test_a_verb_of_saying_with_a_noun_object_is_no_statement():
+    assert statements("الوزارة والتعاون\n\nوأكدت الوزارة أهمية التعاون بين الجهات.") == []
+    (confirmed,) = statements("الوزارة والأنباء\n\nوأكد الوزير صحة الأنباء.")
+    assert confirmed.content.text.startswith("صحة")
+
+
+def test_a_participle_goes_with_the_person_its_sentence_names():
+    found = statements(
+        "أسواق الذهب\n\n"
+        "وقال التاجر عبدالله الجهن إن الأسعار ارتفعت كثيرا هذا العام.\n\n"
+        "ويتفق رئيس لجنة الذهب في غرفة الشرقية عبدالغني المهنا مع هذا الرأي، لافتا إلى "
+        "أن بعض الوافدين يمتهن البيع."
+    )
+    (last,) = [s for s in found if "الوافدين" in s.content.text]
+    assert last.speaker.text == "عبدالغني المهنا"

@@ -233,7 +233,8 @@ def _verb_statement(
         obj = frame.speaker[1]
         if is_object(p, frame.speaker[0]):
             obj, frame.speaker = frame.speaker[0], None
-        if obj < len(p.tokens) and is_object(p, obj) and p.norms[obj] != "هذا":
+        # only a pointer back or صحة (the guide: أكد أهمية … is no statement)
+        if obj < len(p.tokens) and is_object(p, obj) and bare(p.norms[obj]) in CONFIRMED:
             content = text_span(p, text, obj, clause_end(p, obj))
     if content is None:
         if frame.speaker is None or not _speaker_like(p, frame.speaker, entities):
@@ -262,6 +263,9 @@ def _verb_statement(
         start = t.start + (1 if t.prefix[:1] in ("و", "ف") else 0)
         draft.cue = Span(text[start : draft.cue.end], start, draft.cue.end)
     return draft
+
+
+CONFIRMED = lexicon.ANAPHORA - {"هذا"}
 
 
 def _speaker_like(p: ParagraphView, rng: tuple[int, int], entities: Sequence[Entity]) -> bool:

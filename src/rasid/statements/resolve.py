@@ -54,9 +54,9 @@ def finish(drafts: list[Draft], text: str, entities: Sequence[Entity]) -> list[S
             resolved = resolve_back_reference(phrase, speakers, text, entities)
             speaker = resolved or replace(speaker, descriptor=None)
         if speaker is not None and speaker.kind == "document" and not speaker.entity:
-            speaker = document_author(speaker, statements, text) or speaker
+            speaker = document_author(speaker, statements, text, entities) or speaker
         elif speaker is not None and speaker.kind in ("government", "organisation", "media"):
-            speaker = same_body(speaker, speakers) or speaker
+            speaker = same_body(speaker, speakers, entities) or speaker
         if d.content is None:
             if speaker is not None:
                 speakers.append(speaker)
@@ -85,28 +85,48 @@ def finish(drafts: list[Draft], text: str, entities: Sequence[Entity]) -> list[S
     return link_denials(statements)
 
 
-def same_body(speaker: Speaker, speakers: list[Speaker]) -> Speaker | None:
-    """``وأوضحت الوزارة``: a body named by its head noun alone is the body that spoke
-    last under a fuller name (``وزارة الدفاع الأمريكية``)."""
+def same_body(
+    speaker: Speaker, speakers: list[Speaker], entities: Sequence[Entity] = ()
+) -> Speaker | None:
+    """A body named by a shortened form is the body named in full before it: its head
+    noun alone (``وأوضحت الوزارة`` after ``وزارة الدفاع الأمريكية`` spoke), or the first
+    words of its name (``الهيئة العامة`` after ``الهيئة العامة للغذاء والدواء`` was
+    mentioned), an earlier speaker first, then an organisation named in the text."""
     words = tokenize(speaker.text)
-    if len(words) != 1 or not words[0].definite:
+    if not words or not words[0].definite or len(words) > 3:
         return None
-    head = key(words[0])
+    wanted = [key(w) for w in words]
     for earlier in reversed(speakers):
-        first = tokenize(earlier.text)[:1]
-        if first and key(first[0]) == head and len(earlier.text) > len(speaker.text):
+        known = text_keys(earlier.text)
+        if len(earlier.text) <= len(speaker.text) or not known:
+            continue
+        if (len(wanted) == 1 and known[0] == wanted[0]) or known[: len(wanted)] == wanted:
             return earlier
+    if len(wanted) < 2:
+        return None
+    for e in reversed([e for e in entities if e.label == "ORG" and e.end <= speaker.start]):
+        known = text_keys(e.text)
+        if len(known) > len(wanted) and known[: len(wanted)] == wanted:
+            return Speaker(
+                text=e.text, start=e.start, end=e.end, kind=speaker.kind, entity=e.canonical
+            )
     return None
 
 
-def document_author(speaker: Speaker, statements: list[Statement], text: str) -> Speaker | None:
-    """``وتابع البيان``: the statement (بيان) or report an earlier speaker issued
-    (``وقالت الوزارة في بيان``) speaks for that speaker; failing a mention, the latest
+def document_author(
+    speaker: Speaker, statements: list[Statement], text: str, entities: Sequence[Entity] = ()
+) -> Speaker | None:
+    """``وتابع البيان``: the statement (بيان) or report speaks for whoever issued it: the
+    body the narration says issued it (``في بيان صادر عن رئاسة الجمهورية``), else the
+    earlier speaker who spoke in it (``وقالت الوزارة في بيان``); failing both, the latest
     institution that spoke."""
     words = normalize(speaker.text).split()
     if len(words) > 2 or not words[0].startswith("ال"):
         return None
     noun = words[0][2:]
+    issuer = document_issuer(noun, speaker.start, text, entities)
+    if issuer is not None:
+        return issuer
     for s in reversed(statements):
         frame = normalize(text[s.cue.end : s.content.start])
         if noun in frame.split() or ("ب" + noun) in frame.split():
@@ -114,6 +134,27 @@ def document_author(speaker: Speaker, statements: list[Statement], text: str) ->
     for s in reversed(statements[-3:]):
         if s.speaker.kind in ("government", "organisation"):
             return s.speaker
+    return None
+
+
+ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره", "صدر", "صدرت", "المنبثق", "منبثق"})
+
+
+def document_issuer(
+    noun: str, before: int, text: str, entities: Sequence[Entity]
+) -> Speaker | None:
+    """The body named as issuing a document of this kind before ``before``: ``بيان
+    صادر اليوم عن رئاسة الجمهورية``, ``البيان الختامي المنبثق عن الهيئة``."""
+    for e in reversed([e for e in entities if e.end <= before and e.label != "MISC"]):
+        window = normalize(text[max(0, e.start - 70) : e.start]).split()
+        if not window or window[-1] != "عن" or not ISSUED & set(window):
+            continue
+        if not any(w.startswith(noun) or w[1:].startswith(noun) for w in window):
+            continue
+        kind = "person" if e.label == "PER" else "government"
+        if e.label == "ORG" and not set(text_keys(e.text)[:1]) & GOVERNMENT:
+            kind = "organisation"
+        return Speaker(text=e.text, start=e.start, end=e.end, kind=kind, entity=e.canonical)  # type: ignore[arg-type]
     return None
 
 
@@ -128,6 +169,23 @@ def from_context(
     pronoun (``وقال``) means the latest speaker too, unless a person has been named in the
     narration since then (``دعا خطيب الجمعة عبدالمهدي الكربلائي … وقال في خطبته``)."""
     participle = normalize(d.cue.text) in lexicon.PARTICIPLES
+    if participle and speakers:
+        # ويتفق … عبدالغني المهنا على أن …، لافتًا إلى أن: the participle goes with the
+        # subject of its own sentence when the narration named a person there
+        sentence = max(text.rfind(".", 0, d.cue.start), text.rfind("\n", 0, d.cue.start))
+        subjects = [
+            e
+            for e in entities
+            if e.label == "PER"
+            and max(focus_end, sentence) <= e.start
+            and e.end <= d.cue.start
+            and not after_preposition(text, e.start)
+            and not inside_name(text, e.start)
+            and len(e.canonical.split()) > 1
+            and len(text[sentence + 1 : e.start].split()) <= SUBJECT_WORDS
+        ]
+        if subjects:
+            return person_speaker(subjects[0], entities)
     if not participle or not speakers:
         named = [
             e
@@ -172,6 +230,17 @@ def after_preposition(text: str, start: int) -> bool:
     talked about, not talking)."""
     before = normalize(text[max(0, start - 12) : start]).split()
     return bool(before) and before[-1] in PREPOSITIONS
+
+
+SUBJECT_WORDS = 10  # a subject stands among the first words of its sentence
+NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ال"})
+
+
+def inside_name(text: str, start: int) -> bool:
+    """Whether a name found at ``start`` is the tail of a longer one (``مطار الأمير محمد
+    بن عبدالعزيز``: the tagger's ``عبدالعزيز …`` is no subject)."""
+    before = normalize(text[max(0, start - 8) : start]).split()
+    return bool(before) and before[-1] in NAME_LINKS
 
 
 def nest(statements: list[Statement]) -> list[Statement]:
