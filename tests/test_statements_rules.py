@@ -171,3 +171,46 @@ def test_a_participle_goes_with_the_person_its_sentence_names():
     )
     (last,) = [s for s in found if "الوافدين" in s.content.text]
     assert last.speaker.text == "عبدالغني المهنا"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "direct"),
+    [
+        (  # a participle with no comma before it, then إلى أن
+            "ويضيف علي قاسم أن هناك آلاف المحلات وأن السعر لا يزيد كثيرا بسبب المصنعية "
+            "مشيرا إلى أن الزبون يعرف أنه يشتري أغلى السلع في العالم.",
+            "قاسم",
+            "الزبون يعرف أنه يشتري أغلى السلع في العالم",
+            False,
+        ),
+        (  # a colon, then إن: indirect speech
+            "وتناول محمد الشنبري الإشارات الضوئية قصيرة الأعمدة قائلا: إنها إشارات للمشاة.",
+            "محمد الشنبري",
+            "إشارات للمشاة",
+            False,
+        ),
+        (  # a quoted slogan among the adjuncts is no content
+            "وقال الحامدي، في تصريح لإذاعة محلية، على هامش اجتماع نظمه الحزب تحت شعار "
+            '"تونس ضد الفساد"، اليوم السبت، إن جزءا من المنظومة الحاكمة يعمل للوبيات الفساد.',
+            "الحامدي",
+            "جزءا من المنظومة الحاكمة يعمل للوبيات الفساد",
+            False,
+        ),
+        (  # an attribution opening its sentence, then فإن
+            "وبحسب القضاء الاميركي، فان دافيدسون وشركته دفعا أكثر من سبعة ملايين دولار.",
+            "القضاء الاميركي",
+            "دافيدسون وشركته دفعا أكثر من سبعة ملايين دولار",
+            False,
+        ),
+        (  # a relative clause about the speaker, then the verb's own إلى أن
+            "وخلص الباحثون الذين عكفوا على تحليل البيانات إلى أن النشاط له تأثير إيجابي.",
+            "الباحثون",
+            "النشاط له تأثير إيجابي",
+            False,
+        ),
+    ],
+)
+def test_contents_found_past_adjuncts(text, speaker, content, direct):
+    found = statements("عنوان الخبر\n\n" + text)
+    (s,) = [s for s in found if s.content.text == content]
+    assert (s.speaker.text, s.direct) == (speaker, direct)

@@ -42,7 +42,7 @@ CUE_WORDS = (
 )
 
 
-MAX_FRAME = 30  # tokens between a verb and its content
+MAX_FRAME = 40  # tokens between a verb and its content
 
 
 MAX_PHRASE = 12  # tokens in a speaker phrase
@@ -256,6 +256,23 @@ def continues_speaker(p: ParagraphView, i: int, entities: Sequence[Entity] = ())
     if i == 0:
         return False
     prev = p.tokens[i - 1]
-    return prev.kind == "punct" or any(
-        e.label == "PER" and e.start <= prev.start < e.end for e in entities
+    return (
+        prev.kind == "punct"
+        or any(e.label == "PER" and e.start <= prev.start < e.end for e in entities)
+        or introduces_speech(p, i + 1)
+    )
+
+
+def introduces_speech(p: ParagraphView, j: int) -> bool:
+    """Whether reported words start at token j: a complementiser, one after a preposition
+    (``إلى أن``) or a colon — after which a participle is one of saying whatever comes
+    before it (``… قصيرة الأعمدة قائلا: إنها``, ``… المصنعية مشيرا إلى أن``)."""
+    if j >= len(p.tokens):
+        return False
+    if p.tokens[j].text == ":" or is_complementizer(p, j):
+        return True
+    return (
+        p.norms[j] in lexicon.PREPOSITIONS_BEFORE_THAT
+        and j + 1 < len(p.tokens)
+        and is_complementizer(p, j + 1)
     )

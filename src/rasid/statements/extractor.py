@@ -356,6 +356,9 @@ def _participle_statement(
             and j + 1 < len(p.tokens)
             and p.quote_at(p.tokens[j + 1].start) is None
         ):
+            if j + 2 < len(p.tokens) and is_complementizer(p, j + 1):
+                content = text_span(p, text, j + 2, clause_end(p, j + 2))
+                break  # قائلاً: إنها …: indirect speech after the colon
             content, direct = text_span(p, text, j + 1, p.sentence_end_token(j + 1)), True
             break  # قائلاً: الحمد لله …
         if (
@@ -409,7 +412,7 @@ def _attribution_statement(
             # وفقاً لرئيس الرابطة: the ل is the attribution's, not the speaker's
             glued = 2 if p.norms[a].startswith("لل") else 1
             phrase = Phrase(phrase.start + glued, phrase.end, phrase.tokens, phrase.entities)
-        if not _source_like(phrase, p, a):
+        if not _source_like(phrase, p, a) and not _opens_report(p, i, b, end):
             if not verb:
                 return None
             phrase, b = None, k
@@ -452,6 +455,17 @@ def _attribution_statement(
         direct=False,
         stance="assert",
         speaker=speaker,
+    )
+
+
+def _opens_report(p: ParagraphView, i: int, b: int, end: int) -> bool:
+    """``وبحسب القضاء الأميركي، فإن …``: an attribution that opens its sentence and is
+    followed by a comma and إن/فإن introduces reported words, whatever its source."""
+    return (
+        i <= p.sentence_start_token(i) + 1
+        and b + 1 < end
+        and p.tokens[b].text in "،,"
+        and is_complementizer(p, b + 1)
     )
 
 

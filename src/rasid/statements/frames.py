@@ -51,6 +51,12 @@ def is_own(p: ParagraphView, rng: tuple[int, int], own: frozenset[str]) -> bool:
     return bool(name) and (name in own or name.removeprefix("ال") in own)
 
 
+# Nouns whose quoted complement is a title or a slogan, not reported words.
+NAMING_NOUNS = frozenset(
+    "شعار عنوان بعنوان اسم باسم مسمي بمسمي وسم هاشتاغ هاشتاق حمله كتاب فيلم برنامج".split()
+)
+
+
 def read_frame(
     p: ParagraphView, i: int, entities: Sequence[Entity], own: frozenset[str], relay_verb: str
 ) -> Frame:
@@ -89,6 +95,9 @@ def read_frame(
                 frame.relays.append(("interview", None, (start, end)))
                 j = close + 1
                 continue
+            if q is not None and j > 0 and p.bares[j - 1] in NAMING_NOUNS:
+                j = p.token_at(q.close) + 1  # تحت شعار "تونس ضد الفساد": a name, not speech
+                continue
             if q is not None and quote_words(p, q) >= 2:
                 frame.quote = q
                 frame.end = p.token_at(q.close) + 1
@@ -124,6 +133,9 @@ def read_frame(
             j += 1
             while j < limit and p.tokens[j].kind != "punct":
                 if is_complementizer(p, j) and p.tokens[j].text.lstrip("بف")[:1] == "إ":
+                    break
+                if is_complementizer(p, j) and p.norms[j - 1] in lexicon.PREPOSITIONS_BEFORE_THAT:
+                    j -= 1  # وخلص الباحثون الذين عكفوا على … إلى أن: the verb's own إلى أن
                     break
                 j += 1
             continue
