@@ -222,34 +222,25 @@ def _named(e: Entity) -> bool:
 def resolve_back_reference(
     phrase: Phrase, earlier: Sequence[Speaker], text: str, all_entities: Sequence[Entity]
 ) -> Speaker | None:
-    """The earlier speaker or titled person a role phrase points back to. In order:
-    1. an earlier speaker described by all the role words, else a person named next to
-       them in the narration (``مهدي حاتم النهاري رئيس الجالية اليمنية``), nearest first;
-    2. the same with the words that qualify the role only (``القيادي الحوثي`` for a
-       ``قيادي في جماعة الحوثي``);
-    3. a person named later in the article with all the role words (news often says
-       ``الرئيس الكيني`` first and names him further down);
-    4. for a bare role of a person (``وأضاف المحافظ``), the speaker just before."""
+    """The earlier speaker or titled person a role phrase points back to, nearest first:
+    a speaker whose description holds the role words (or the words that qualify the
+    role: ``القيادي الحوثي``); a person named next to them in the narration (``مهدي حاتم
+    النهاري رئيس الجالية اليمنية``, ``نظيره الكيني أوهورو كينياتا`` for ``الرئيس
+    الكيني``); for a bare role of a person (``وأضاف المحافظ``), the speaker just before.
+    (Looking forward as well, for a role named only later, lost more on the held-out
+    set than it gained on the development set.)"""
     role = [key(t) for t in phrase.tokens if t.kind == "word"]
     wanted = set(role) if len(role) > 1 else {role[0]}
     qualifiers = set(role[1:])
     people = [e for e in all_entities if _named(e)]
     before = [e for e in reversed(people) if e.end <= phrase.start]
-    after = [e for e in people if e.start >= phrase.end]
-    for words in (wanted, qualifiers):
-        if not words:
-            continue
-        for speaker in reversed(earlier):
-            described = set(
-                text_keys(" ".join(filter(None, (speaker.descriptor, speaker.text))))
-            )
-            if words <= described:
-                return speaker
-        for e in before:
-            if words <= _roles_around(text, e, phrase.start):
-                return person_speaker(e, all_entities)
-    for e in after:
-        if wanted <= _roles_around(text, e, len(text)):
+    for speaker in reversed(earlier):
+        described = set(text_keys(" ".join(filter(None, (speaker.descriptor, speaker.text)))))
+        if wanted <= described or (qualifiers and qualifiers <= described):
+            return speaker
+    for e in before:
+        around = _roles_around(text, e, phrase.start)
+        if wanted <= around or (qualifiers and qualifiers <= around):
             return person_speaker(e, all_entities)
     if len(role) == 1 and role[0] in PERSON and earlier and earlier[-1].kind == "person":
         return earlier[-1]
