@@ -202,6 +202,13 @@ def test_a_participle_goes_with_the_person_its_sentence_names():
             "دافيدسون وشركته دفعا أكثر من سبعة ملايين دولار",
             False,
         ),
+        (  # the same with a relative clause about the source before فإن
+            "وحسب الجزء الثاني من وثائق بنما، التي نشرت أمس الاثنين، فإن الملك أودع "
+            "80 مليون دولار لدعم الحملة.",
+            "الجزء الثاني",
+            "الملك أودع 80 مليون دولار لدعم الحملة",
+            False,
+        ),
         (  # a relative clause about the speaker, then the verb's own إلى أن
             "وخلص الباحثون الذين عكفوا على تحليل البيانات إلى أن النشاط له تأثير إيجابي.",
             "الباحثون",

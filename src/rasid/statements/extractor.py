@@ -412,7 +412,7 @@ def _attribution_statement(
             # وفقاً لرئيس الرابطة: the ل is the attribution's, not the speaker's
             glued = 2 if p.norms[a].startswith("لل") else 1
             phrase = Phrase(phrase.start + glued, phrase.end, phrase.tokens, phrase.entities)
-        if not _source_like(phrase, p, a) and not _opens_report(p, i, b, end):
+        if not _source_like(phrase, p, a) and _opening_report(p, i, b, end) is None:
             if not verb:
                 return None
             phrase, b = None, k
@@ -428,6 +428,9 @@ def _attribution_statement(
             break
     before = text_span(p, text, clause, i)
     after_start = b
+    opening = _opening_report(p, i, b, end)
+    if opening is not None:
+        after_start = opening
     while after_start < end and (
         p.tokens[after_start].kind == "punct" or is_complementizer(p, after_start)
     ):
@@ -458,15 +461,17 @@ def _attribution_statement(
     )
 
 
-def _opens_report(p: ParagraphView, i: int, b: int, end: int) -> bool:
-    """``وبحسب القضاء الأميركي، فإن …``: an attribution that opens its sentence and is
-    followed by a comma and إن/فإن introduces reported words, whatever its source."""
-    return (
-        i <= p.sentence_start_token(i) + 1
-        and b + 1 < end
-        and p.tokens[b].text in "،,"
-        and is_complementizer(p, b + 1)
-    )
+def _opening_report(p: ParagraphView, i: int, b: int, end: int) -> int | None:
+    """``وبحسب القضاء الأميركي، فإن …``, ``وحسب الجزء الثاني من وثائق بنما، التي نشرت
+    أمس، فإن …``: an attribution that opens its sentence, then (past what describes the
+    source) a comma and إن/فإن, introduces reported words whatever its source is. The
+    index of that إن, or None."""
+    if i > p.sentence_start_token(i) + 1:
+        return None
+    for c in range(b, min(end - 1, b + 25)):
+        if p.tokens[c].text in "،," and is_complementizer(p, c + 1):
+            return c + 1
+    return None
 
 
 def _source_like(phrase: Phrase, p: ParagraphView, a: int) -> bool:

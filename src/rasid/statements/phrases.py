@@ -232,6 +232,9 @@ def topic_of(p: ParagraphView, i: int, entities: Sequence[Entity]) -> tuple[int,
     return None
 
 
+PREPOSITIONS = frozenset({"مع", "الي", "حتي", "ضد", "نحو", "لدي", "بين", "دون", "تجاه"})
+
+
 def subject_before(p: ParagraphView, i: int, entities: Sequence[Entity]) -> tuple[int, int] | None:
     """The subject of a verb that follows it (``إلا أن مسؤولاً آخر أشار إلى أن``,
     ``أكد الشابي أن الشاهد أوضح أن``): the words back to a complementiser, a comma or
@@ -282,8 +285,8 @@ def subject_before(p: ParagraphView, i: int, entities: Sequence[Entity]) -> tupl
         return None  # ومضى يقول: "went on to say", the subject is the one before
     if p.bares[j].startswith(("لكن", "لان", "ان")) or p.bares[j] in ("ما", "من", "لما"):
         return None  # لكنها تعترف، ما انطوى عليه: no noun subject
-    if p.norms[j] in ("من", "ومن") or p.bares[j] in lexicon.SPEAKER_STOPS:
-        return None  # من جانبه قال
+    if p.norms[j] in ("من", "ومن") or p.bares[j] in lexicon.SPEAKER_STOPS | PREPOSITIONS:
+        return None  # من جانبه قال، مع حق الهيئة في رفض … ترى: no subject
     a, b = phrase_range(p, j, i, entities)  # اللاعب X خلال استجوابه … أكد: the subject is اللاعب X
     return (a, b) if b > a else None
 
