@@ -221,3 +221,24 @@ def test_contents_found_past_adjuncts(text, speaker, content, direct):
     found = statements("عنوان الخبر\n\n" + text)
     (s,) = [s for s in found if s.content.text == content]
     assert (s.speaker.text, s.direct) == (speaker, direct)
+
+
+def test_verbal_nouns_and_a_sentence_opening_bayyana_are_cues():
+    (masdar,) = statements(
+        "عنوان\n\nوختم الحزب بيانه بالإشارة إلى أن الحكم يبقى حكما ابتدائيا."
+    )
+    assert (masdar.speaker.text, masdar.content.text) == ("الحزب", "الحكم يبقى حكما ابتدائيا")
+    (bayyana,) = statements("عنوان\n\nوبين مدير المهرجان أن العروض ستبدأ يوم الخميس.")
+    assert bayyana.content.text == "العروض ستبدأ يوم الخميس"
+    assert statements("عنوان\n\nوبين الحين والآخر يزور الوزير المدينة.") == []
+
+
+def test_a_role_resolves_by_its_head_to_the_one_person_it_describes():
+    found = statements(
+        "عنوان\n\n"
+        "وأوضح الدكتور عبدالرحمن السلمي رئيس النادي الأدبي والمنسق العام للمسابقة، أن "
+        "المشاركين بلغوا سبعين شخصا.\n\n"
+        "وبين منسق اللجنة التنفيذية أن المتأهلين سيشتركون في التصفيات النهائية."
+    )
+    (last,) = [s for s in found if "التصفيات" in s.content.text]
+    assert last.speaker.text == "عبدالرحمن السلمي"

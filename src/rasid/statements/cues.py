@@ -187,9 +187,10 @@ def attribution_at(p: ParagraphView, i: int) -> int:
     return 0
 
 
+# the words may_hold_speech looks for (بيّن، عبّر: see marked_verb)
 HINT_WORDS = frozenset(
     w2
-    for w in CUE_WORDS | ATTRIBUTION_FIRST | {"بين", "عبر"}  # بيّن، عبّر: see marked_verb
+    for w in CUE_WORDS | ATTRIBUTION_FIRST | lexicon.SAYING_MASDARS | {"بين", "عبر"}
     for w2 in (w, "و" + w, "ف" + w)
 )
 
@@ -208,8 +209,13 @@ def may_hold_speech(paragraph: str) -> bool:
 
 
 def marked_verb(p: ParagraphView, i: int) -> bool:
-    """بيّن "explained", told from بين "between" by its shadda."""
-    return p.bares[i] == "بين" and "\u0651" in p.tokens[i].text
+    """بيّن "explained", told from بين "between" by its shadda, or by its place: opening
+    its sentence after و/ف (``وبين منسق اللجنة أن``; "and between" hardly opens one)."""
+    if p.bares[i] != "بين":
+        return False
+    if "\u0651" in p.tokens[i].text:
+        return True
+    return p.norms[i] in ("وبين", "فبين") and i == p.sentence_start_token(i)
 
 
 def expresses(p: ParagraphView, i: int) -> bool:

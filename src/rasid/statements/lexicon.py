@@ -179,8 +179,9 @@ SAYING_NOUNS = frozenset(
     }
 )
 
-# Verbal nouns that carry a speech act after another verb (اكتفت المصادر بالقول إن).
-SAYING_MASDARS = frozenset({"بالقول"})
+# Verbal nouns that carry a speech act after another verb (اكتفت المصادر بالقول إن،
+# وختم الحزب بيانه بالإشارة إلى أن).
+SAYING_MASDARS = frozenset({"بالقول", "بالاشاره", "بالتاكيد", "بالتشديد", "بالتنويه"})
 
 # Verbs that only carry another (ومضى يقول "went on to say", عاد ليؤكد).
 AUXILIARIES = frozenset({"مضي", "عاد", "راح", "اخذ", "ظل", "استمر", "بدا", "واصل"})
