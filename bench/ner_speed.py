@@ -3,9 +3,11 @@
     python bench/ner_speed.py [--articles 2000]
 
 Reads the first N non-empty bodies (through the text reader, not timed), then times
-(a) the tagger path alone: sentences, tokens, features, CRF, document consistency; and
-(b) the whole entity stage: (a) plus institutions, gazetteer matching and linking.
-Prints tokens/s for both, and the model's load time.
+(a) the tagger path alone: sentences, tokens, score vectors, Viterbi (the run-time decoder,
+rasid.entities.decoder), document consistency; (a') the same through python-crfsuite on the
+feature strings, for comparison (both give the same tags); and (b) the whole entity stage:
+(a) plus institutions, gazetteer matching and linking. Prints tokens/s for each, and the
+model's load time.
 """
 
 from __future__ import annotations
@@ -52,8 +54,14 @@ def main() -> int:
     start = time.perf_counter()
     for text in texts:
         _, groups = sentence_tokens(text)
-        propagate(groups, [tagger.tag(g) for g in groups])
+        propagate(groups, tagger.tag_sentences(groups))
     tagging = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for text in texts:
+        _, groups = sentence_tokens(text)
+        propagate(groups, [tagger.tag_with_crfsuite(g) for g in groups])
+    crfsuite = time.perf_counter() - start
 
     start = time.perf_counter()
     entities = sum(len(recognizer.find(text)) for text in texts)
@@ -63,6 +71,7 @@ def main() -> int:
     print(f"text: {len(texts):,} SaudiNewsNet bodies, {n_tokens:,} tokens")
     print(f"model load (tagger + clusters + gazetteer): {load:.2f} s")
     print(f"tagger path:  {tagging:6.1f} s = {n_tokens / tagging:9,.0f} tokens/s")
+    print(f"  (through python-crfsuite: {crfsuite:6.1f} s = {n_tokens / crfsuite:9,.0f} tokens/s)")
     print(
         f"entity stage: {stage:6.1f} s = {n_tokens / stage:9,.0f} tokens/s ({entities:,} entities)"
     )

@@ -101,11 +101,21 @@ def _own(
     return own, near, far
 
 
-_OFFSETS = (-2, -1, 1, 2)
-FEATURE_CACHE_SIZE = 40_000  # spellings whose features a tagger remembers (about 100 MB)
+OFFSETS = (-2, -1, 1, 2)  # the neighbours a token shows its features to
 
 
-def _token_parts(
+def spelling_key(token: Token) -> tuple:
+    """What a token's context-free features depend on: its text and clitic split."""
+    return (
+        token.text,
+        token.kind,
+        token.stem_start - token.start,
+        token.stem_end - token.start,
+        token.definite,
+    )
+
+
+def token_parts(
     token: Token, clusters: Clusters | None, cues: dict[str, str]
 ) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
     """A token's own features and what it shows each neighbour, already prefixed with the
@@ -113,37 +123,18 @@ def _token_parts(
     own, near, far = _own(token, clusters, cues)
     shown = {
         offset: tuple(f"{offset}:{f}" for f in (near if offset in (-1, 1) else far))
-        for offset in _OFFSETS
+        for offset in OFFSETS
     }
     return tuple(own), shown
 
 
-def sentence_features(
-    tokens: Sequence[Token], resources: Resources, cache: dict | None = None
-) -> list[list[str]]:
-    """The feature strings of every token in one sentence. ``cache`` (a dict the caller
-    keeps) remembers each spelling's context-free features: words repeat, and the
-    features of a token depend only on its text and clitic split."""
+def sentence_features(tokens: Sequence[Token], resources: Resources) -> list[list[str]]:
+    """The feature strings of every token in one sentence (for training and for
+    python-crfsuite; run-time tagging sums the same features' weights in
+    :mod:`rasid.entities.decoder`)."""
     clusters = resources.clusters
     cues = person_cues()
-    if cache is None:
-        parts = [_token_parts(token, clusters, cues) for token in tokens]
-    else:
-        parts = []
-        for token in tokens:
-            key = (
-                token.text,
-                token.kind,
-                token.stem_start - token.start,
-                token.stem_end - token.start,
-                token.definite,
-            )
-            found = cache.get(key)
-            if found is None:
-                found = _token_parts(token, clusters, cues)
-                if len(cache) < FEATURE_CACHE_SIZE:  # the first spellings seen are the
-                    cache[key] = found  # frequent ones; the rest is computed each time
-            parts.append(found)
+    parts = [token_parts(token, clusters, cues) for token in tokens]
     gaz: list[tuple[str, ...]]
     if resources.gazetteer is not None:
         gaz = resources.gazetteer.token_features(list(tokens))
@@ -157,7 +148,7 @@ def sentence_features(
             feats.append("BOS")
         if i == n - 1:
             feats.append("EOS")
-        for offset in _OFFSETS:
+        for offset in OFFSETS:
             j = i + offset
             if 0 <= j < n:
                 feats.extend(parts[j][1][offset])
