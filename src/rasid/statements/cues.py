@@ -51,8 +51,17 @@ MAX_PHRASE = 12  # tokens in a speaker phrase
 CLOSING_PUNCT = " \t\n،,.:؛;!?؟-–—"
 
 
+_NORMS: dict[str, str] = {}
+NORM_CACHE_SIZE = 100_000  # spellings whose normal form is remembered (the first met)
+
+
 def norm_of(token: Token) -> str:
-    return normalize(token.text)
+    found = _NORMS.get(token.text)
+    if found is None:
+        found = normalize(token.text)
+        if len(_NORMS) < NORM_CACHE_SIZE:
+            _NORMS[token.text] = found
+    return found
 
 
 @dataclass(slots=True)

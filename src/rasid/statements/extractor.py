@@ -41,6 +41,7 @@ from rasid.statements.content import (
 from rasid.statements.cues import (
     ATTRIBUTION_FIRST,
     CLOSING_PUNCT,
+    HINT_WORDS,
     SOURCE_KEYS,
     Draft,
     ParagraphView,
@@ -131,8 +132,12 @@ def _paragraph_drafts(
     i = 0
     n = len(p.tokens)
     while i < n:
-        if i in consumed or p.tokens[i].kind != "word":
-            i += 1
+        if (
+            i in consumed
+            or p.tokens[i].kind != "word"
+            or (p.norms[i] not in HINT_WORDS and p.bares[i] not in HINT_WORDS)
+        ):
+            i += 1  # (no cue of any kind is spelt outside HINT_WORDS)
             continue
         q = p.inside_quote(p.tokens[i].start)
         if q is not None and quote_words(p, q) >= 3:
