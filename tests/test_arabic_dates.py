@@ -99,3 +99,9 @@ def test_durations_and_recurrences_have_no_date():
 
 def test_newspaper_names_are_not_today():
     assert find_times("وقال لـ«عين اليوم» إن", MONDAY) == []
+
+
+def test_a_part_of_a_month_is_the_month_as_in_timeml():
+    (early,) = find_times("في أوائل مارس 2014", "2015-07-25")
+    assert early.text == "أوائل مارس 2014"  # أوائل is written with hamza on yā'
+    assert (early.date_from, early.date_to) == ("2014-03-01", "2014-03-31")

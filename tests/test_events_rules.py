@@ -96,3 +96,12 @@ def test_the_time_of_the_saying_is_not_the_time_of_the_event():
     )
     (talks,) = [e for e in events if e["type"] == "TALKS"]
     assert talks["time"]["date"] == "2017-05-03"
+
+
+def test_a_day_inside_the_nearest_range_dates_the_event():
+    _, events = run(
+        "عنوان\n\nوأسفر التفجير الذي تعرض له مسجد الصادق خلال صلاة جمعة 26 يونيو الماضي "
+        "(في شهر رمضان) عن مقتل 26 شخصا."
+    )
+    (dead,) = [e for e in events if e["type"] == "CASUALTIES"]
+    assert dead["time"]["date"] == "2015-06-26"

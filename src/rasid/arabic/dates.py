@@ -219,7 +219,10 @@ _PART = (
     r"(?:(?:قبيل|قبل|بعد|منتصف|ساعات)\s+)?"
     r"(?:صباح|مساء|ظهر|فجر|ليل|ليله|عصر|ضحي|منتصف ليل|ظهيره)"
 )
-_PERIOD_EDGE = r"(?:مطلع|مستهل|بدايه|اوائل|منتصف|اواسط|اواخر|نهايه|اخر|اول)"
+# Words for a part of a period (أواخر يوليو). As in TimeML (TIMEX3 value 2015-07, mod END),
+# the expression resolves to the whole period; the schema has no modifier to say which part.
+# (Normalised spelling: أوائل is اوايل.)
+_PERIOD_EDGE = r"(?:مطلع|مستهل|بدايه|اوايل|منتصف|اواسط|اواخر|نهايه|اخر|اول)"
 
 
 def _alt(words) -> str:
@@ -567,7 +570,7 @@ def _year_rule(m: re.Match[str], anchor: Day | None) -> Resolved | None:
 
 _YEAR_BEFORE = re.compile(
     r"(?:في|منذ|حتي|عام|العام|اعوام|اعوامي|العامين|عامي|خلال|قبل|بعد|نهايه|مطلع|بدايه|اواخر"
-    r"|اوائل|منتصف|مستهل|موسم|الموسم|\(|و|-)\s*$"
+    r"|اوايل|منتصف|مستهل|موسم|الموسم|\(|و|-)\s*$"
 )
 
 

@@ -723,6 +723,11 @@ def _time(trig_at: int, times: list[TimeExpression], content: Span | None = None
     if not resolved:
         return None
     t = min(resolved, key=lambda t: abs(t.start - trig_at))
+    if t.date is None and t.date_from and t.date_to:
+        # جمعة 26 يونيو الماضي (في شهر رمضان): a day inside the nearest range says more
+        days = [d for d in resolved if d.date and t.date_from <= d.date <= t.date_to]
+        if days:
+            t = min(days, key=lambda d: abs(d.start - trig_at))
     return When(t.text, t.date, t.date_from, t.date_to, t.start, t.end)
 
 
