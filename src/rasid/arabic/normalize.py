@@ -32,6 +32,7 @@ from types import MappingProxyType
 from rasid.arabic._chars import DIACRITICS, FORMAT_CHARS, TATWEEL
 
 __all__ = [
+    "normalize_word",
     "normalize",
     "normalize_with_map",
     "original_span",
@@ -137,6 +138,21 @@ def normalize(text: str) -> str:
     True
     """
     return text.translate(_TABLE)
+
+
+_WORDS: dict[str, str] = {}
+WORD_CACHE_SIZE = 200_000  # spellings whose normal form is remembered (the first met)
+
+
+def normalize_word(word: str) -> str:
+    """:func:`normalize` for one word, remembered: the stages look up the same words again
+    and again (the first 200,000 spellings met are kept, a few tens of MB)."""
+    found = _WORDS.get(word)
+    if found is None:
+        found = word.translate(_TABLE)
+        if len(_WORDS) < WORD_CACHE_SIZE:
+            _WORDS[word] = found
+    return found
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from rasid.arabic.normalize import normalize
+from rasid.arabic.normalize import normalize_word
 from rasid.arabic.tokens import Token
 from rasid.entities.scoring import chunks
 
@@ -21,7 +21,7 @@ SHARE = 20  # spread unless the string goes untagged in more than 19 of 20 occur
 
 
 def _key(token: Token) -> str:
-    return normalize(token.stem) if token.kind == "word" else normalize(token.text)
+    return normalize_word(token.stem) if token.kind == "word" else normalize_word(token.text)
 
 
 def propagate(sentences: Sequence[Sequence[Token]], tags: Sequence[list[str]]) -> list[list[str]]:

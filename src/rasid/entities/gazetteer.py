@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from rasid.arabic.normalize import normalize, normalize_with_map
+from rasid.arabic.normalize import normalize, normalize_with_map, normalize_word
 from rasid.arabic.tokens import Token, match_keys, tokenize
 from rasid.errors import ModelError
 
@@ -193,7 +193,7 @@ class Gazetteer:
     text), since the same words and mentions come back article after article.
     """
 
-    __slots__ = ("_by_id", "_entries", "_heads", "_names", "_looked_up", "_first")
+    __slots__ = ("_by_id", "_entries", "_heads", "_names", "_looked_up", "_first", "_last")
 
     def __init__(
         self,
@@ -211,6 +211,9 @@ class Gazetteer:
         self._by_id = by_id
         self._looked_up: dict[tuple[str, str | None], GazEntry | None] = {}
         self._first: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
+        # the last token list scanned and what was found in it: the entity stage asks
+        # about one article's tokens twice (institutions, then names)
+        self._last: tuple[Sequence[Token] | None, list[_Found]] = (None, [])
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -328,10 +331,18 @@ class Gazetteer:
 
     def _scan(self, tokens: Sequence[Token]) -> list[_Found]:
         """The longest name at each position, left to right, never overlapping."""
+        last, found = self._last
+        if last is tokens:
+            return found
+        found = self._scan_anew(tokens)
+        self._last = (tokens, found)
+        return found
+
+    def _scan_anew(self, tokens: Sequence[Token]) -> list[_Found]:
         names = self._names
         heads = self._heads
         n = len(tokens)
-        norms = [normalize(t.text) for t in tokens]
+        norms = [normalize_word(t.text) for t in tokens]
         found: list[_Found] = []
         i = 0
         while i < n:
@@ -438,7 +449,7 @@ class Gazetteer:
             tokens = tokens[:-1]
         if not tokens:
             return None
-        norms = [normalize(t.text) for t in tokens]
+        norms = [normalize_word(t.text) for t in tokens]
         for lo, hi in self._lookup_windows(tokens, norms):
             entry = self._lookup_window(tokens, norms, lo, hi, label)
             if entry is not None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rasid.arabic.normalize import normalize
+from rasid.arabic.normalize import normalize, normalize_word
 from rasid.arabic.tokens import Token
 from rasid.entities.gazetteer import (
     DEMONYM,
@@ -123,7 +123,7 @@ def find_institutions(
     """Institutions in ``tokens`` (from :func:`rasid.arabic.tokenize` of ``text``), left to
     right, not overlapping; see the module docstring for the pattern."""
     n = len(tokens)
-    norms = [normalize(t.text) for t in tokens]
+    norms = [normalize_word(t.text) for t in tokens]
     places = {m.first: m for m in gazetteer.match(tokens, include_demonyms=True)}
     out: list[InstitutionMatch] = []
     i = 0

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rasid.arabic import Token, normalize, split_sentences, tokenize
+from rasid.arabic.normalize import normalize_word
 from rasid.schema import Entity, Span, Speaker, Via
 from rasid.statements import lexicon
 from rasid.statements.quotes import Quote, find_quotes
@@ -51,17 +52,8 @@ MAX_PHRASE = 12  # tokens in a speaker phrase
 CLOSING_PUNCT = " \t\n،,.:؛;!?؟-–—"
 
 
-_NORMS: dict[str, str] = {}
-NORM_CACHE_SIZE = 100_000  # spellings whose normal form is remembered (the first met)
-
-
 def norm_of(token: Token) -> str:
-    found = _NORMS.get(token.text)
-    if found is None:
-        found = normalize(token.text)
-        if len(_NORMS) < NORM_CACHE_SIZE:
-            _NORMS[token.text] = found
-    return found
+    return normalize_word(token.text)
 
 
 @dataclass(slots=True)
