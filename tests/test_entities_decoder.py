@@ -17,9 +17,11 @@ TEXTS = [ROOT / "examples" / "seed-article.txt", *sorted((ROOT / "tests/data/web
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
 def test_decoder_tags_as_crfsuite_does(path):
     tagger = shipped_tagger()
-    _, sentences = sentence_tokens(read_text(path.read_text(encoding="utf-8")).text)
+    tokens, sentences = sentence_tokens(read_text(path.read_text(encoding="utf-8")).text)
     assert sentences
     together = tagger.tag_sentences(sentences)
+    # the gazetteer features from one scan of the article are those of each sentence
+    assert tagger.tag_sentences(sentences, tokens) == together
     for sentence, tags in zip(sentences, together, strict=True):
         assert tags == tagger.tag_with_crfsuite(sentence)
         assert tagger.tag(sentence) == tags  # alone or with the article: the same

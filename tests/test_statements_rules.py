@@ -139,9 +139,7 @@ def test_findings_and_descriptions_are_statements(text, speaker, content):
 
 
 def test_a_hedge_does_not_end_the_content():
-    (found,) = statements(
-        "وأكدت الصحيفة أن الهجمات الأخيرة فيما يبدو موجهة ضد السلطات الأمنية."
-    )
+    (found,) = statements("وأكدت الصحيفة أن الهجمات الأخيرة فيما يبدو موجهة ضد السلطات الأمنية.")
     assert found.content.text == "الهجمات الأخيرة فيما يبدو موجهة ضد السلطات الأمنية"
 
 
@@ -224,9 +222,7 @@ def test_contents_found_past_adjuncts(text, speaker, content, direct):
 
 
 def test_verbal_nouns_and_a_sentence_opening_bayyana_are_cues():
-    (masdar,) = statements(
-        "عنوان\n\nوختم الحزب بيانه بالإشارة إلى أن الحكم يبقى حكما ابتدائيا."
-    )
+    (masdar,) = statements("عنوان\n\nوختم الحزب بيانه بالإشارة إلى أن الحكم يبقى حكما ابتدائيا.")
     assert (masdar.speaker.text, masdar.content.text) == ("الحزب", "الحكم يبقى حكما ابتدائيا")
     (bayyana,) = statements("عنوان\n\nوبين مدير المهرجان أن العروض ستبدأ يوم الخميس.")
     assert bayyana.content.text == "العروض ستبدأ يوم الخميس"

@@ -87,13 +87,17 @@ class Decoder:
             found = self.gazetteer[features] = self._vectors(features, shown)
         return found
 
-    def emissions(self, tokens: Sequence[Token]) -> np.ndarray:
-        """Label scores of each token of one sentence (n × labels)."""
+    def emissions(
+        self, tokens: Sequence[Token], gaz: Sequence[tuple[str, ...]] | None = None
+    ) -> np.ndarray:
+        """Label scores of each token of one sentence (n × labels); ``gaz``: its gazetteer
+        features when the caller has them (:meth:`Gazetteer.sentence_features`)."""
         cues = person_cues()
         n = len(tokens)
         parts = np.array([self._spelling(t, cues) for t in tokens])
         if self.resources.gazetteer is not None:
-            gaz = self.resources.gazetteer.token_features(list(tokens))
+            if gaz is None:
+                gaz = self.resources.gazetteer.token_features(list(tokens))
             parts = parts + np.array([self._gazetteer(g) for g in gaz])
         scores = parts[:, 0] + self.bias
         for slot, offset in enumerate(OFFSETS, 1):
@@ -106,8 +110,13 @@ class Decoder:
         scores[n - 1] += self.eos
         return scores
 
-    def tag(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
-        """BIO tags for each sentence (all decoded in one Viterbi pass)."""
+    def tag(
+        self,
+        sentences: Sequence[Sequence[Token]],
+        gaz: Sequence[Sequence[tuple[str, ...]]] | None = None,
+    ) -> list[list[str]]:
+        """BIO tags for each sentence (all decoded in one Viterbi pass); ``gaz``: the
+        gazetteer features of each sentence, when the caller has them."""
         present = [k for k, s in enumerate(sentences) if s]
         out: list[list[str]] = [[] for _ in sentences]
         if not present:
@@ -116,7 +125,9 @@ class Decoder:
         count, longest, size = len(present), int(lengths.max()), len(self.labels)
         emissions = np.zeros((count, longest, size))
         for row, k in enumerate(present):
-            emissions[row, : lengths[row]] = self.emissions(sentences[k])
+            emissions[row, : lengths[row]] = self.emissions(
+                sentences[k], gaz[k] if gaz is not None else None
+            )
         score = emissions[:, 0].copy()
         back = np.zeros((count, longest, size), dtype=np.int16)
         for t in range(1, longest):

@@ -420,6 +420,35 @@ class Gazetteer:
                 feats[j] = inside
         return feats
 
+    def sentence_features(
+        self, tokens: Sequence[Token], bounds: Sequence[tuple[int, int]]
+    ) -> list[list[tuple[str, ...]]]:
+        """:meth:`token_features` of each sentence ``tokens[a:b]``, from one scan of the
+        whole article: the scan is left to right and greedy, so within a sentence that no
+        name crosses it finds what a scan of the sentence alone finds; a sentence that a
+        name crosses is scanned alone."""
+        found = self._scan(tokens)
+        out: list[list[tuple[str, ...]]] = []
+        k = 0
+        for a, b in bounds:
+            while k < len(found) and found[k][1] < a:
+                k += 1
+            feats: list[tuple[str, ...]] = [()] * (b - a)
+            j = k
+            crossed = False
+            while j < len(found) and found[j][0] < b:
+                first, last, _, slot = found[j]
+                if first < a or last >= b:
+                    crossed = True
+                    break
+                begin, inside = _slot_features(slot)
+                feats[first - a] = begin
+                for t in range(first + 1, last + 1):
+                    feats[t - a] = inside
+                j += 1
+            out.append(self.token_features(tokens[a:b]) if crossed else feats)
+        return out
+
     # -- linking ---------------------------------------------------------------------------
 
     def lookup(self, text: str, label: str | None = None) -> GazEntry | None:

@@ -145,7 +145,7 @@ class EntityRecognizer:
         self, text: str, tokenized: tuple[list[Token], list[list[Token]]] | None = None
     ) -> list[Entity]:
         tokens, sentences = tokenized or sentence_tokens(text)
-        tags = propagate(sentences, self.tagger.tag_sentences(sentences))
+        tags = propagate(sentences, self.tagger.tag_sentences(sentences, tokens))
         mentions: list[_Mention] = []
         for match in find_institutions(tokens, text, self.gazetteer):
             mentions.append(

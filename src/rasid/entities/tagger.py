@@ -51,9 +51,18 @@ class Tagger:
         """BIO tags (``B-PER``, ``I-LOC``, ``O``…) for one sentence of tokens."""
         return self.decoder.tag([tokens])[0]
 
-    def tag_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
-        """BIO tags for every sentence of an article, decoded together."""
-        return self.decoder.tag(sentences)
+    def tag_sentences(
+        self,
+        sentences: Sequence[Sequence[Token]],
+        tokens: Sequence[Token] | None = None,
+    ) -> list[list[str]]:
+        """BIO tags for every sentence of an article, decoded together. With ``tokens``
+        (the article's tokens, of which the sentences are runs), the gazetteer scans the
+        article once instead of each sentence."""
+        gaz = None
+        if tokens is not None and self.resources.gazetteer is not None:
+            gaz = self.resources.gazetteer.sentence_features(tokens, runs(tokens, sentences))
+        return self.decoder.tag(sentences, gaz)
 
     def tag_with_crfsuite(self, tokens: Sequence[Token]) -> list[str]:
         """The same tags through python-crfsuite and the feature strings (training and
@@ -61,6 +70,12 @@ class Tagger:
         if not tokens:
             return []
         return list(self.crf.tag(sentence_features(tokens, self.resources)))
+
+
+def runs(tokens: Sequence[Token], sentences: Sequence[Sequence[Token]]) -> list[tuple[int, int]]:
+    """Where each sentence lies in ``tokens``: (first index, index after its last)."""
+    at = {id(t): k for k, t in enumerate(tokens)}
+    return [(at[id(s[0])], at[id(s[0])] + len(s)) if s else (0, 0) for s in sentences]
 
 
 def load_tagger(model_dir: Path | None = None, res: Resources | None = None) -> Tagger:

@@ -245,9 +245,7 @@ def resolve_back_reference(
     if len(role) > 1 and role[0] in PERSON:
         # منسق اللجنة التنفيذية for عبدالرحمن السلمي … والمنسق العام: the role's head
         # alone, when one person of the article is described by it
-        holders = {
-            e.canonical for e in before if role[0] in _roles_around(text, e, phrase.start)
-        }
+        holders = {e.canonical for e in before if role[0] in _roles_around(text, e, phrase.start)}
         if len(holders) == 1:
             e = next(e for e in before if e.canonical in holders)
             return person_speaker(e, all_entities)
