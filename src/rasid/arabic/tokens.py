@@ -354,6 +354,11 @@ def match_keys(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+# The clitic analysis of each spelling met (the first 200,000): it depends on the word alone.
+_ANALYSED: dict[str, tuple[int, bool]] = {}
+ANALYSIS_CACHE_SIZE = 200_000
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text`` into tokens; see the module docstring for kinds and clitics.
 
@@ -368,7 +373,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         t = m.group()
         if kind == "word":
             if t[0] in _PREFIX_START:
-                k, definite = _analyse(t)
+                found = _ANALYSED.get(t)
+                if found is None:
+                    found = _analyse(t)
+                    if len(_ANALYSED) < ANALYSIS_CACHE_SIZE:
+                        _ANALYSED[t] = found
+                k, definite = found
                 append(Token(t, start, end, "word", start + k, end, definite))
             else:
                 append(Token(t, start, end, "word", start, end, False))

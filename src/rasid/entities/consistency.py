@@ -38,17 +38,23 @@ def propagate(sentences: Sequence[Sequence[Token]], tags: Sequence[list[str]]) -
     if not types:
         return [list(t) for t in tags]
     lengths = sorted({len(k) for k in types}, reverse=True)
+    firsts = {k[0] for k in types}  # only where a found string begins is there more to do
     occurrences: Counter[tuple[str, ...]] = Counter()
     for sentence_keys in keys:
-        for length in lengths:
-            for i in range(len(sentence_keys) - length + 1):
+        for i, first in enumerate(sentence_keys):
+            if first not in firsts:
+                continue
+            for length in lengths:
                 key = tuple(sentence_keys[i : i + length])
-                if key in types:
+                if len(key) == length and key in types:
                     occurrences[key] += 1
     out = [list(t) for t in tags]
     for sentence_keys, sentence_tags in zip(keys, out, strict=True):
         i = 0
         while i < len(sentence_keys):
+            if sentence_keys[i] not in firsts:
+                i += 1
+                continue
             for length in lengths:
                 key = tuple(sentence_keys[i : i + length])
                 if len(key) < length or key not in types:
