@@ -331,16 +331,20 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Day | None], Resolved | None]
+    needle: re.Pattern[str] | None  # found in every match: a text without it is skipped
 
 
 _RULES: list[_Rule] = []
 
 
-def _rule(name: str, pattern: str):
+def _rule(name: str, pattern: str, needle: str | None = None):
+    """Register a rule. ``needle`` is a simpler pattern that every match contains (a month
+    name, a digit): the full pattern is tried only on texts where the needle occurs."""
     compiled = re.compile(_W + _CLITIC + "(?P<x>" + pattern + ")" + _E)
+    quick = re.compile(needle) if needle else None
 
     def register(fn):
-        _RULES.append(_Rule(name, compiled, fn))
+        _RULES.append(_Rule(name, compiled, fn, quick))
         return fn
 
     return register
@@ -387,6 +391,7 @@ _WD_ALT = _alt(WEEKDAYS)
     "relative-day",
     rf"(?:(?:{_PART})\s+(?:من\s+)?(?:يوم\s+)?)?(?:يوم\s+)?(?P<w>{_alt(_DAYWORD)})"
     rf"(?:\s+(?:يوم\s+)?(?P<wd>{_WD_ALT}))?(?!\s+(?:{_NOT_TODAY})(?![\w]))",
+    _alt(_DAYWORD),
 )
 def _relative_day(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     word = re.sub(r"\s+", " ", m.group("w"))
@@ -410,6 +415,7 @@ def _relative_day(m: re.Match[str], anchor: Day | None) -> Resolved | None:
 @_rule(
     "weekday",
     rf"(?:(?:{_PART})\s+(?:من\s+)?)?(?:يوم\s+)?(?P<wd>{_WD_ALT})(?:\s+(?P<mod>{_PAST}|{_FUTURE}))?",
+    _WD_ALT,
 )
 def _weekday_rule(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     text = m.string
@@ -433,7 +439,7 @@ def _weekday_rule(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     return ("DATE", _weekday(anchor, WEEKDAYS[wd], _mod(m.group("mod"))), None, None)
 
 
-@_rule("bare-weekday", rf"يوم\s+(?P<wd>{_alt(_BARE_WEEKDAYS)})")
+@_rule("bare-weekday", rf"يوم\s+(?P<wd>{_alt(_BARE_WEEKDAYS)})", "يوم")
 def _bare_weekday(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     if anchor is None:
         return ("DATE", None, None, None)
@@ -442,6 +448,7 @@ def _bare_weekday(m: re.Match[str], anchor: Day | None) -> Resolved | None:
 
 _DAY = rf"(?P<d>[0-3]?\d|{_alt(_ORDINAL_DAYS)})"
 _GMONTH = rf"(?P<gm>{_alt(GREGORIAN_MONTHS)})"
+_MONTH_NEEDLE = _alt([*GREGORIAN_MONTHS, *HIJRI_MONTHS])
 _HMONTH = rf"(?P<hm>{_alt(HIJRI_MONTHS)})"
 _YEAR_TAIL = (
     r"(?:\s+(?:من\s+)?(?:العام\s+|عام\s+|سنه\s+)?(?P<y>(?:1[3-4]|19|20)\d\d)"
@@ -476,6 +483,7 @@ def _year_of(m: re.Match[str], anchor: Day | None) -> int | None:
     "day-month",
     rf"{_WD_PREFIX}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?:{_GMONTH}|{_HMONTH})\s*(?:\(\s*\w+\s*\)\s*)?"
     rf"{_YEAR_TAIL}{_ERA}(?:\s+(?P<mod>{_PAST}|{_FUTURE}|{_CURRENT}))?",
+    _MONTH_NEEDLE,
 )
 def _day_month(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     day = _day_number(m.group("d"))
@@ -503,6 +511,7 @@ def _day_month(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     "month",
     rf"(?:{_PERIOD_EDGE}\s+)?(?P<shahr>شهر\s+)?(?:{_GMONTH}|{_HMONTH})\s*(?:\(\s*\w+\s*\)\s*)?"
     rf"{_YEAR_TAIL}{_ERA}(?:\s+(?P<mod>{_PAST}|{_FUTURE}|{_CURRENT}))?",
+    _MONTH_NEEDLE,
 )
 def _month(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     name = re.sub(r"\s+", " ", m.group("gm") or m.group("hm"))
@@ -535,6 +544,7 @@ def _month(m: re.Match[str], anchor: Day | None) -> Resolved | None:
 @_rule(
     "numeric-date",
     r"(?P<a>\d{1,4})\s*(?P<s>[/\-.])\s*(?P<b>\d{1,2})\s*(?P=s)\s*(?P<c>\d{1,4})" + _ERA,
+    r"\d",
 )
 def _numeric(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     a, b, c = m.group("a"), m.group("b"), m.group("c")
@@ -555,6 +565,7 @@ def _numeric(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     "year",
     rf"(?:{_PERIOD_EDGE}\s+)?(?:العام|عام|سنه|السنه|عامي)\s+(?P<y>(?:1[3-4]|19|20)\d\d)"
     r"(?:\s*(?:و|-|/)\s*(?P<y2>(?:1[3-4]|19|20)\d\d))?" + _ERA,
+    r"\d",
 )
 def _year_rule(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     y1 = int(m.group("y"))
@@ -594,6 +605,7 @@ def _bare_year(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     "relative-period",
     rf"(?:{_PERIOD_EDGE}\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<p>الاسبوع|الشهر|العام|السنه)"
     rf"(?:\s+(?P<mod>{_PAST}|{_FUTURE}|{_CURRENT}))?",
+    "الاسبوع|الشهر|العام|السنه",
 )
 def _relative_period(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     mod = _mod(m.group("mod"))
@@ -657,6 +669,7 @@ def _ago(anchor: Day, unit: str, n: int, sign: int) -> Resolved:
     "ago",
     rf"(?P<dir>منذ|قبل|بعد)\s+(?:(?:نحو|حوالي)\s+)?(?:{_COUNT}\s+)?{_UNIT}"
     rf"(?!\s+(?:{_WD_ALT}|{_alt(_BARE_WEEKDAYS)}))",
+    "منذ|قبل|بعد",
 )
 def _ago_rule(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     unit, n = _amount(m)
@@ -671,6 +684,7 @@ def _ago_rule(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     "duration",
     rf"(?:(?:لمده|طيله|طوال|علي مدي|علي مدار|خلال|مده)\s+)?(?:{_COUNT}\s+)?{_UNIT}"
     rf"(?:\s+(?:{_PAST}|{_FUTURE}|متتاليه|متواصله|كامله))?",
+    _alt(_UNIT_WORDS),
 )
 def _duration(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     unit, n = _amount(m)
@@ -710,6 +724,7 @@ def _set(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     )
     + r")(?:\s+و(?:النصف|الربع|\d+\s+دقيقه))?(?:\s+(?:من\s+)?(?P<part>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا"
     rf"|(?:صباح|مساء|ظهر|عصر|فجر|ليل)\s+(?:(?P<w>اليوم|امس|غد|الغد)|(?:يوم\s+)?(?P<wd>{_WD_ALT}))))?",
+    "الساعه",
 )
 def _clock(m: re.Match[str], anchor: Day | None) -> Resolved | None:
     if m.group("w") and anchor is not None:
@@ -732,6 +747,8 @@ def find_times(text: str, anchor: str | Day | None = None) -> list[TimeExpressio
     norm, mapping = normalize_with_map(text)
     found: list[tuple[int, int, int, Resolved]] = []
     for order, rule in enumerate(_RULES):
+        if rule.needle is not None and rule.needle.search(norm) is None:
+            continue
         for m in rule.pattern.finditer(norm):
             res = rule.resolve(m, day)
             if res is not None:
