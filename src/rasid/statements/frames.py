@@ -151,7 +151,7 @@ def read_frame(
             w == "عن"
             and frame.speaker is not None
             and key(p.tokens[frame.speaker[0]]) in DOCUMENT_KEYS
-            and p.norms[j - 1] in ISSUED
+            and p.norms[j - 1] in lexicon.ISSUED
         ):
             a, b = phrase_range(p, j + 1, limit, entities)
             if b > a:  # البيان الختامي المنبثق عن الهيئة: the body speaks
@@ -202,9 +202,6 @@ def read_frame(
 
 
 ISSUING = ("اصدر", "اعد", "نشر", "اجر", "وضع")
-
-
-ISSUED = frozenset({"الصادر", "الصادره", "المنبثق", "المنبثقه", "الصادرين"})
 
 
 def author_of(

@@ -312,6 +312,14 @@ SPEAKER_STOPS = frozenset(
 
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين"})
 
+# Words saying a document was issued by a body (البيان الختامي المنبثق عن الهيئة، في بيان
+# صادر اليوم عن رئاسة الجمهورية): the body after عن speaks.
+ISSUED = frozenset(
+    """
+    صادر الصادر صادره الصادره الصادرين صدر صدرت المنبثق المنبثقه منبثق منبثقه
+    """.split()
+)
+
 # Relay markers inside a cue's window.
 INTERVIEW_NOUNS = frozenset(
     {"تصريح", "تصريحات", "حديث", "مقابله", "لقاء", "حوار", "اتصال", "تصريحه", "تصريحها"}

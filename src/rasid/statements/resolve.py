@@ -137,9 +137,6 @@ def document_author(
     return None
 
 
-ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره", "صدر", "صدرت", "المنبثق", "منبثق"})
-
-
 def document_issuer(
     noun: str, before: int, text: str, entities: Sequence[Entity]
 ) -> Speaker | None:
@@ -147,7 +144,7 @@ def document_issuer(
     صادر اليوم عن رئاسة الجمهورية``, ``البيان الختامي المنبثق عن الهيئة``."""
     for e in reversed([e for e in entities if e.end <= before and e.label != "MISC"]):
         window = normalize(text[max(0, e.start - 70) : e.start]).split()
-        if not window or window[-1] != "عن" or not ISSUED & set(window):
+        if not window or window[-1] != "عن" or lexicon.ISSUED.isdisjoint(window):
             continue
         if not any(w.startswith(noun) or w[1:].startswith(noun) for w in window):
             continue
