@@ -79,7 +79,7 @@ from rasid.arabic._chars import (
     URL_PATTERN,
     WHITESPACE,
 )
-from rasid.arabic.normalize import normalize
+from rasid.arabic.normalize import normalize, normalize_word
 
 __all__ = ["Token", "match_keys", "tokenize", "words"]
 
@@ -394,9 +394,9 @@ def search_term(token: Token) -> str | None:
     (clitics and article off), a number or Latin word normalised and lower-cased; None for
     punctuation and symbols."""
     if token.kind == "word":
-        return normalize(token.stem) or None
+        return normalize_word(token.stem) or None
     if token.kind in ("number", "latin"):
-        return normalize(token.text).lower() or None
+        return normalize_word(token.text).lower() or None
     return None
 
 
