@@ -452,6 +452,75 @@ def test_stories_group_one_happening_across_outlets(tmp_path):
         story(archive, 999)
 
 
+def story_of(archive) -> dict[str, int]:
+    """Each article's story, by the article's origin."""
+    return dict(
+        archive.db.execute(
+            "SELECT a.origin, sa.story_id FROM story_articles sa JOIN articles a"
+            " ON a.id = sa.article_id"
+        ).fetchall()
+    )
+
+
+def test_stories_keep_other_happenings_apart_and_close_after_a_day(tmp_path):
+    from rasid.archive.sources import Record
+    from rasid.archive.stories import update
+
+    one, two, three = story_records()
+    talks = Record(  # the same war, the same countries: another happening
+        "talks",
+        "محادثات روسية أوكرانية على حدود بيلاروسيا\n\n"
+        "انطلقت محادثات بين وفدين من روسيا وأوكرانيا على حدود بيلاروسيا، وقال مكتب الرئيس "
+        "الأوكراني إن كييف تطالب بوقف فوري لإطلاق النار وانسحاب القوات الروسية، فيما قال رئيس "
+        "الوفد الروسي إن الطرفين اتفقا على مواصلة المحادثات في جولة ثانية.",
+        url="https://d.example/4",
+        source="d",
+        published="2022-03-01",
+    )
+    later = Record(  # the same claim told again a week later: a new story
+        "later",
+        "القوات الروسية في بيرديانسك\n\n"
+        "قالت وزارة الدفاع الروسية إن قواتها تسيطر على بلدتي بيرديانسك وإنرهودار في جنوب شرق "
+        "أوكرانيا وعلى محيط محطة زاباروجيا للطاقة النووية، ونفت أوكرانيا ذلك مجددا.",
+        url="https://e.example/5",
+        source="e",
+        published="2022-03-08",
+    )
+    archive = open_archive(tmp_path / "s.db")
+    ingest([], archive, records=[one])
+    assert update(archive) == 1
+    ingest([], archive, records=[two, three, talks, later])
+    assert update(archive) == 4  # "two" joins the story stored by the first update
+    found = story_of(archive)
+    assert found["one"] == found["two"]
+    assert len({found["one"], found["three"], found["talks"], found["later"]}) == 4
+
+
+def test_an_article_linking_two_close_stories_merges_them(tmp_path, monkeypatch):
+    from rasid.archive import stories as stories_module
+    from rasid.archive.sources import Record
+
+    records = [
+        Record(name, f"خبر رقم {k} عن موضوع مختلف تماما {name}", published="2022-03-01")
+        for k, name in enumerate(["a", "b", "ab", "bridge"])
+    ]
+    archive = open_archive(tmp_path / "m.db")
+    ingest([], archive, records=records)
+    ids = {origin: i for i, origin in archive.db.execute("SELECT id, origin FROM articles")}
+    half = 0.5**0.5
+    given = {  # a; b apart from a; then one near b and a; then one between them
+        ids["a"]: {"x": 1.0},
+        ids["b"]: {"y": 1.0},
+        ids["ab"]: {"x": 0.7, "y": 0.51**0.5},  # joins b: centroids a, b+ab at 0.38
+        ids["bridge"]: {"x": half, "y": half},
+    }
+    monkeypatch.setattr(stories_module._Vectors, "vector", lambda self, i: given[i])
+    assert stories_module.update(archive) == 4
+    found = story_of(archive)
+    assert set(found.values()) == {1}  # "bridge" merged b's story into a's, the older
+    assert archive.db.execute("SELECT id FROM stories").fetchall() == [(1,)]
+
+
 def test_cli_stories_json(tmp_path):
     db = tmp_path / "s.db"
     archive = open_archive(db)
