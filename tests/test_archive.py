@@ -584,3 +584,25 @@ def test_an_analyser_failure_skips_that_record_only(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest_module, "_analyse", real)
     again = ingest([], archive, records=records)
     assert (again.analysed, again.already) == (1, 1)
+
+
+def test_an_entity_made_in_a_rolled_back_batch_is_made_again(tmp_path):
+    import rasid
+    from rasid.reader import read_text
+
+    archive = open_archive(tmp_path / "r.db")
+    analysis = rasid.analyze_article(read_text(SEED.read_text(encoding="utf-8")))
+    assert analysis.entities
+    with pytest.raises(RuntimeError):
+        with archive.batch():
+            archive.add_article(analysis, origin="a", content_hash="h1", ingested_at="t")
+            raise RuntimeError("interrupted")
+    with archive.batch():  # the ids remembered in the first batch are gone with it
+        archive.add_article(analysis, origin="b", content_hash="h2", ingested_at="t")
+    orphans = archive.db.execute(
+        "SELECT count(*) FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)"
+    ).fetchone()[0]
+    assert orphans == 0
+    assert archive.db.execute("SELECT count(*) FROM mentions").fetchone()[0] == len(
+        analysis.entities
+    )

@@ -251,12 +251,36 @@ _MIGRATIONS: dict[int, str] = {
 }
 
 
+def _statement_row(article_id: int, k: int, s: Statement) -> tuple:
+    """The ``statements`` table's row for statement ``k`` of an article."""
+    return (
+        article_id,
+        k,
+        s.speaker.text,
+        s.speaker.kind,
+        s.speaker.entity,
+        int(s.speaker.anonymous),
+        s.speaker.descriptor,
+        s.cue.text,
+        s.content.text,
+        s.content.start,
+        s.content.end,
+        int(s.direct),
+        json.dumps([v.to_dict() for v in s.via], ensure_ascii=False),
+        s.stance,
+        s.refers_to,
+    )
+
+
 class SQLiteArchive:
     """The default engine: one SQLite file in WAL mode, schema versioned in ``meta``."""
 
     def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self._df: dict[str, int] = {}  # document frequencies read so far (a reader's cache)
+        # ids of entities already stored, by (canonical, label): rows are never deleted, so
+        # an id stays right, unless the transaction that made it is rolled back (cleared then)
+        self._entity_ids: dict[tuple[str, str], int] = {}
         if self.path.exists() and not self.path.is_file():
             raise ArchiveError(f"the database path is not a file: {self.path}")
         if read_only:
@@ -331,6 +355,7 @@ class SQLiteArchive:
             yield
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._entity_ids.clear()
             raise
         self.db.execute("COMMIT")
 
@@ -386,23 +411,39 @@ class SQLiteArchive:
         self.db.execute(
             "INSERT INTO article_terms VALUES (?, ?)", (article_id, prepared.term_counts)
         )
-        for entity in analysis.entities:
-            if isinstance(entity, Entity):
-                self._add_mention(article_id, entity)
-        for k, statement in enumerate(analysis.statements):
-            if isinstance(statement, Statement):
-                self._add_statement(article_id, k, statement)
-        for k, event in enumerate(analysis.events):
-            self.db.execute(
-                "INSERT INTO events VALUES (?, ?, ?)",
-                (article_id, k, json.dumps(event.to_dict(), ensure_ascii=False)),
-            )
+        self.db.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+            [
+                (article_id, self._entity_id(e), e.start, e.end, e.text)
+                for e in analysis.entities
+                if isinstance(e, Entity)
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                _statement_row(article_id, k, statement)
+                for k, statement in enumerate(analysis.statements)
+                if isinstance(statement, Statement)
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?)",
+            [
+                (article_id, k, json.dumps(event.to_dict(), ensure_ascii=False))
+                for k, event in enumerate(analysis.events)
+            ],
+        )
         return article_id
 
-    def _add_mention(self, article_id: int, entity: Entity) -> None:
+    def _entity_id(self, entity: Entity) -> int:
+        """The id of the entity row for this mention (made when it is new)."""
+        key = (entity.canonical, entity.label)
+        found = self._entity_ids.get(key)
+        if found is not None:
+            return found
         row = self.db.execute(
-            "SELECT id FROM entities WHERE canonical = ? AND label = ?",
-            (entity.canonical, entity.label),
+            "SELECT id FROM entities WHERE canonical = ? AND label = ?", key
         ).fetchone()
         if row is None:
             cursor = self.db.execute(
@@ -421,32 +462,8 @@ class SQLiteArchive:
             entity_id = int(cursor.lastrowid or 0)
         else:
             entity_id = int(row[0])
-        self.db.execute(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
-            (article_id, entity_id, entity.start, entity.end, entity.text),
-        )
-
-    def _add_statement(self, article_id: int, k: int, s: Statement) -> None:
-        self.db.execute(
-            "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article_id,
-                k,
-                s.speaker.text,
-                s.speaker.kind,
-                s.speaker.entity,
-                int(s.speaker.anonymous),
-                s.speaker.descriptor,
-                s.cue.text,
-                s.content.text,
-                s.content.start,
-                s.content.end,
-                int(s.direct),
-                json.dumps([v.to_dict() for v in s.via], ensure_ascii=False),
-                s.stance,
-                s.refers_to,
-            ),
-        )
+        self._entity_ids[key] = entity_id
+        return entity_id
 
     def add_duplicate(
         self,
