@@ -35,6 +35,7 @@ def forget_stories(archive: SQLiteArchive) -> None:
     """Delete every story, so that the next ``update`` places every article again."""
     with archive.batch():
         archive.db.execute("DELETE FROM story_articles")
+        archive.db.execute("DELETE FROM story_merges")
         archive.db.execute("DELETE FROM stories")
 
 

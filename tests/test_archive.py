@@ -519,6 +519,10 @@ def test_an_article_linking_two_close_stories_merges_them(tmp_path, monkeypatch)
     found = story_of(archive)
     assert set(found.values()) == {1}  # "bridge" merged b's story into a's, the older
     assert archive.db.execute("SELECT id FROM stories").fetchall() == [(1,)]
+    gone = archive.db.execute("SELECT gone FROM story_merges").fetchall()
+    assert gone == [(2,)]  # b's story: an old link to it finds the merged story
+    assert stories_module.story(archive, 2)["id"] == 1
+    assert len(stories_module.story(archive, 2)["articles"]) == 4
 
 
 def test_cli_stories_json(tmp_path):

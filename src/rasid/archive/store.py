@@ -25,7 +25,7 @@ from rasid.errors import ArchiveError
 from rasid.schema import Analysis, Entity, Statement
 
 DEFAULT_DB = "rasid.db"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def default_db() -> Path:
@@ -247,6 +247,14 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
     CREATE INDEX story_articles_story ON story_articles(story_id);
+    """,
+    # stories merged into an older one: the id that is gone → the story that holds its
+    # articles now, so an old link still finds them (rasid.archive.stories)
+    5: """
+    CREATE TABLE story_merges (
+        gone INTEGER PRIMARY KEY,
+        kept INTEGER NOT NULL
+    );
     """,
 }
 

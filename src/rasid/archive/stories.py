@@ -20,7 +20,8 @@ with links to single articles, a short life for each story, and merges:
 * **Merging.** When the new article is as similar (``THRESHOLD``) to articles of other open
   stories too, each such story whose centroid has a cosine of at least ``MERGE_THRESHOLD``
   with the joined story's is merged into it: the article shows that one happening had been
-  split (outlets told it differently before it arrived). The older story's id is kept.
+  split (outlets told it differently before it arrived). The older story's id is kept; the
+  other is recorded in ``story_merges``, so :func:`story` still answers for it.
 
 Grouping is incremental: ``update`` only places articles without a story, in publication
 order, so it can run after every ingest; only stories still open change.
@@ -342,6 +343,9 @@ class _Grouper:
         ).fetchone()
         self.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (keep, gone))
         self.db.execute("DELETE FROM stories WHERE id = ?", (gone,))
+        # an old link to either id finds the merged story (one hop: the table stays flat)
+        self.db.execute("UPDATE story_merges SET kept = ? WHERE kept = ?", (keep, gone))
+        self.db.execute("INSERT OR REPLACE INTO story_merges VALUES (?, ?)", (gone, keep))
         self._seen(keep, first, last)
         self.window.merge(keep, gone)
         return keep
@@ -422,9 +426,18 @@ def stories(
     return out
 
 
+def current_id(archive: SQLiteArchive, story_id: int) -> int:
+    """The id of the story that holds a story's articles now: itself, or the older story
+    it was merged into."""
+    row = archive.db.execute("SELECT kept FROM story_merges WHERE gone = ?", (story_id,)).fetchone()
+    return int(row[0]) if row else story_id
+
+
 def story(archive: SQLiteArchive, story_id: int) -> dict[str, Any]:
     """One story: its articles by outlet, the entities it involves, and its statements
-    grouped by speaker, claims and denials side by side."""
+    grouped by speaker, claims and denials side by side. The id of a story merged into
+    another gives that other story (its ``id`` says which)."""
+    story_id = current_id(archive, story_id)
     articles = _articles(archive, story_id)
     if not articles:
         raise ArchiveError(f"no story {story_id}")
