@@ -193,7 +193,7 @@ class Gazetteer:
     text), since the same words and mentions come back article after article.
     """
 
-    __slots__ = ("_by_id", "_entries", "_heads", "_names", "_looked_up", "_first", "_last")
+    __slots__ = ("_by_id", "_entries", "_heads", "_names", "_looked_up", "_first")
 
     def __init__(
         self,
@@ -211,9 +211,6 @@ class Gazetteer:
         self._by_id = by_id
         self._looked_up: dict[tuple[str, str | None], GazEntry | None] = {}
         self._first: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
-        # the last token list scanned and what was found in it: the entity stage asks
-        # about one article's tokens twice (institutions, then names)
-        self._last: tuple[Sequence[Token] | None, list[_Found]] = (None, [])
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -329,16 +326,10 @@ class Gazetteer:
 
     # -- matching --------------------------------------------------------------------------
 
-    def _scan(self, tokens: Sequence[Token]) -> list[_Found]:
-        """The longest name at each position, left to right, never overlapping."""
-        last, found = self._last
-        if last is tokens:
-            return found
-        found = self._scan_anew(tokens)
-        self._last = (tokens, found)
-        return found
-
-    def _scan_anew(self, tokens: Sequence[Token]) -> list[_Found]:
+    def scan(self, tokens: Sequence[Token]) -> list[_Found]:
+        """The longest name at each position, left to right, never overlapping. A caller
+        that asks several questions about the same tokens (:meth:`match`,
+        :meth:`sentence_features`) scans once and passes the result as ``scanned``."""
         names = self._names
         heads = self._heads
         n = len(tokens)
@@ -381,14 +372,20 @@ class Gazetteer:
             i += best_len
         return found
 
-    def match(self, tokens: Sequence[Token], include_demonyms: bool = False) -> list[GazMatch]:
+    def match(
+        self,
+        tokens: Sequence[Token],
+        include_demonyms: bool = False,
+        scanned: list[_Found] | None = None,
+    ) -> list[GazMatch]:
         """Known names in ``tokens`` (from :func:`rasid.arabic.tokenize`), left to right.
 
         Longest match first; ambiguous names are never returned; demonyms only with
         ``include_demonyms=True`` (then with their demonym entry, linking to the country).
         """
         out: list[GazMatch] = []
-        for first, last, k, (ambiguous, entries) in self._scan(tokens):
+        found = scanned if scanned is not None else self.scan(tokens)
+        for first, last, k, (ambiguous, entries) in found:
             entry = entries[0]
             if entry.kind == DEMONYM:
                 if not include_demonyms:
@@ -413,7 +410,7 @@ class Gazetteer:
         shared by entries of several labels gives the features of each.
         """
         feats: list[tuple[str, ...]] = [()] * len(tokens)
-        for first, last, _, slot in self._scan(tokens):
+        for first, last, _, slot in self.scan(tokens):
             begin, inside = _slot_features(slot)
             feats[first] = begin
             for j in range(first + 1, last + 1):
@@ -421,13 +418,16 @@ class Gazetteer:
         return feats
 
     def sentence_features(
-        self, tokens: Sequence[Token], bounds: Sequence[tuple[int, int]]
+        self,
+        tokens: Sequence[Token],
+        bounds: Sequence[tuple[int, int]],
+        scanned: list[_Found] | None = None,
     ) -> list[list[tuple[str, ...]]]:
         """:meth:`token_features` of each sentence ``tokens[a:b]``, from one scan of the
         whole article: the scan is left to right and greedy, so within a sentence that no
         name crosses it finds what a scan of the sentence alone finds; a sentence that a
         name crosses is scanned alone."""
-        found = self._scan(tokens)
+        found = scanned if scanned is not None else self.scan(tokens)
         out: list[list[tuple[str, ...]]] = []
         k = 0
         for a, b in bounds:

@@ -118,13 +118,14 @@ def _country_at(
 
 
 def find_institutions(
-    tokens: Sequence[Token], text: str, gazetteer: Gazetteer
+    tokens: Sequence[Token], text: str, gazetteer: Gazetteer, scanned: list | None = None
 ) -> list[InstitutionMatch]:
     """Institutions in ``tokens`` (from :func:`rasid.arabic.tokenize` of ``text``), left to
-    right, not overlapping; see the module docstring for the pattern."""
+    right, not overlapping; see the module docstring for the pattern. ``scanned``: the
+    gazetteer's scan of ``tokens`` when the caller has it (:meth:`Gazetteer.scan`)."""
     n = len(tokens)
     norms = [normalize_word(t.text) for t in tokens]
-    places = {m.first: m for m in gazetteer.match(tokens, include_demonyms=True)}
+    places = {m.first: m for m in gazetteer.match(tokens, True, scanned)}
     out: list[InstitutionMatch] = []
     i = 0
     while i < n:

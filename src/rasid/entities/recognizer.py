@@ -145,9 +145,11 @@ class EntityRecognizer:
         self, text: str, tokenized: tuple[list[Token], list[list[Token]]] | None = None
     ) -> list[Entity]:
         tokens, sentences = tokenized or sentence_tokens(text)
-        tags = propagate(sentences, self.tagger.tag_sentences(sentences, tokens))
+        scanned = self.gazetteer.scan(tokens)  # one scan for the tagger, institutions, names
+        shared = scanned if self.tagger.resources.gazetteer is self.gazetteer else None
+        tags = propagate(sentences, self.tagger.tag_sentences(sentences, tokens, shared))
         mentions: list[_Mention] = []
-        for match in find_institutions(tokens, text, self.gazetteer):
+        for match in find_institutions(tokens, text, self.gazetteer, scanned):
             mentions.append(
                 _Mention(match.start, match.end, "ORG", None, match.canonical, match.country, 3)
             )
@@ -161,7 +163,7 @@ class EntityRecognizer:
                 start = entity_start(group[first], self._is_known(group[first]))
                 mentions.append(_Mention(start, group[last - 1].end, kind, priority=2))
         tagged = [(m.start, m.end) for m in mentions if m.priority == 2]
-        for match in self.gazetteer.match(tokens):
+        for match in self.gazetteer.match(tokens, scanned=scanned):
             entry = match.entry
             # a longer gazetteer name around a tagged span wins (روسيا البيضاء over روسيا)
             longer = any(

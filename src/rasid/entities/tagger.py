@@ -55,13 +55,16 @@ class Tagger:
         self,
         sentences: Sequence[Sequence[Token]],
         tokens: Sequence[Token] | None = None,
+        scanned: list | None = None,
     ) -> list[list[str]]:
         """BIO tags for every sentence of an article, decoded together. With ``tokens``
         (the article's tokens, of which the sentences are runs), the gazetteer scans the
-        article once instead of each sentence."""
+        article once instead of each sentence; ``scanned``: that scan, when the caller
+        made it with this tagger's gazetteer."""
         gaz = None
-        if tokens is not None and self.resources.gazetteer is not None:
-            gaz = self.resources.gazetteer.sentence_features(tokens, runs(tokens, sentences))
+        gazetteer = self.resources.gazetteer
+        if tokens is not None and gazetteer is not None:
+            gaz = gazetteer.sentence_features(tokens, runs(tokens, sentences), scanned)
         return self.decoder.tag(sentences, gaz)
 
     def tag_with_crfsuite(self, tokens: Sequence[Token]) -> list[str]:
