@@ -30,6 +30,7 @@ import unicodedata
 from types import MappingProxyType
 
 from rasid.arabic._chars import DIACRITICS, FORMAT_CHARS, TATWEEL
+from rasid.memo import keep
 
 __all__ = [
     "normalize_word",
@@ -140,8 +141,8 @@ def normalize(text: str) -> str:
     return text.translate(_TABLE)
 
 
-_WORDS: dict[str, str] = {}
-WORD_CACHE_SIZE = 200_000  # spellings whose normal form is remembered (the first met)
+_WORDS: dict[str, str] = {}  # spellings whose normal form is remembered (the first met)
+WORD_MEMO = 200_000
 
 
 def normalize_word(word: str) -> str:
@@ -149,9 +150,7 @@ def normalize_word(word: str) -> str:
     and again (the first 200,000 spellings met are kept, a few tens of MB)."""
     found = _WORDS.get(word)
     if found is None:
-        found = word.translate(_TABLE)
-        if len(_WORDS) < WORD_CACHE_SIZE:
-            _WORDS[word] = found
+        found = keep(_WORDS, word, word.translate(_TABLE), WORD_MEMO)
     return found
 
 

@@ -80,6 +80,7 @@ from rasid.arabic._chars import (
     WHITESPACE,
 )
 from rasid.arabic.normalize import normalize, normalize_word
+from rasid.memo import keep
 
 __all__ = ["Token", "match_keys", "tokenize", "words"]
 
@@ -356,7 +357,7 @@ def match_keys(token: Token) -> tuple[str, ...]:
 
 # The clitic analysis of each spelling met (the first 200,000): it depends on the word alone.
 _ANALYSED: dict[str, tuple[int, bool]] = {}
-ANALYSIS_CACHE_SIZE = 200_000
+ANALYSIS_MEMO = 200_000
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -375,9 +376,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             if t[0] in _PREFIX_START:
                 found = _ANALYSED.get(t)
                 if found is None:
-                    found = _analyse(t)
-                    if len(_ANALYSED) < ANALYSIS_CACHE_SIZE:
-                        _ANALYSED[t] = found
+                    found = keep(_ANALYSED, t, _analyse(t), ANALYSIS_MEMO)
                 k, definite = found
                 append(Token(t, start, end, "word", start + k, end, definite))
             else:

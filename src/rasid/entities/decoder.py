@@ -22,6 +22,7 @@ import pycrfsuite
 
 from rasid.arabic.tokens import Token
 from rasid.entities.features import OFFSETS, Resources, person_cues, spelling_key, token_parts
+from rasid.memo import keep
 
 CACHE_SIZE = 150_000  # spellings whose score vectors are remembered (about 90 MB)
 
@@ -75,9 +76,7 @@ class Decoder:
         found = self.spellings.get(key)
         if found is None:
             own, shown = token_parts(token, self.resources.clusters, cues)
-            found = self._vectors(own, shown)
-            if len(self.spellings) < CACHE_SIZE:
-                self.spellings[key] = found
+            found = keep(self.spellings, key, self._vectors(own, shown), CACHE_SIZE)
         return found
 
     def _gazetteer(self, features: tuple[str, ...]) -> np.ndarray:

@@ -44,6 +44,7 @@ from typing import Literal
 from rasid.arabic.normalize import normalize, normalize_with_map, normalize_word
 from rasid.arabic.tokens import Token, match_keys, tokenize
 from rasid.errors import ModelError
+from rasid.memo import keep
 
 __all__ = [
     "COLUMNS",
@@ -345,9 +346,7 @@ class Gazetteer:
                 spelling = (tok.text, tok.stem_start - tok.start, tok.definite)
                 keys = self._first.get(spelling)  # type: ignore[assignment]
                 if keys is None:
-                    keys = _first_keys(tok, whole)
-                    if len(self._first) < _REMEMBERED:
-                        self._first[spelling] = keys
+                    keys = keep(self._first, spelling, _first_keys(tok, whole), _REMEMBERED)
             best: _Slot | None = None
             best_len = 0
             best_k = 0
@@ -465,10 +464,7 @@ class Gazetteer:
         key = (text, label)
         if key in self._looked_up:
             return self._looked_up[key]
-        found = self._lookup(text, label)
-        if len(self._looked_up) < _REMEMBERED:
-            self._looked_up[key] = found
-        return found
+        return keep(self._looked_up, key, self._lookup(text, label), _REMEMBERED)
 
     def _lookup(self, text: str, label: str | None) -> GazEntry | None:
         tokens = tokenize(text)

@@ -39,6 +39,7 @@ from rasid.arabic import Token, find_numbers, normalize, split_sentences, tokeni
 from rasid.arabic.dates import TimeExpression, find_times
 from rasid.arabic.numbers import NumberMention
 from rasid.events import lexicon
+from rasid.memo import keep
 from rasid.schema import (
     Analysis,
     Article,
@@ -67,6 +68,9 @@ class _Trigger:
     goal: bool = False  # a demand named by its goal (بهدف وقف …)
 
 
+KEYS_MEMO = 50_000  # spellings whose lookup forms an extractor remembers (the first met)
+
+
 class EventExtractor:
     """Pipeline component: fills ``analysis.events`` (needs entities and statements)."""
 
@@ -90,9 +94,7 @@ class EventExtractor:
         k = (tok.text, tok.stem_start - tok.start, tok.definite)
         found = self._keys.get(k)
         if found is None:
-            found = token_keys(tok)
-            if len(self._keys) < 50_000:  # the frequent spellings come first
-                self._keys[k] = found
+            found = keep(self._keys, k, token_keys(tok), KEYS_MEMO)
         return found
 
     def __call__(self, analysis: Analysis) -> None:
